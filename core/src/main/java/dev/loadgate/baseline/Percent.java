@@ -1,0 +1,73 @@
+package dev.loadgate.baseline;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A share in percent, written with its sign: {@code 2%}, {@code 99.5%}.
+ *
+ * @param value in (0, 100]; zero is refused because no limit or tolerance of zero makes sense
+ */
+public record Percent(double value) {
+  private static final Pattern SYNTAX = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)\\s*(%?)");
+
+  public Percent {
+    if (!(value > 0 && value <= 100)) {
+      throw new IllegalArgumentException(
+          "a percentage must be above 0 and at most 100 (expected e.g. \"2%\", got "
+              + Percentile.format(value)
+              + "%)");
+    }
+  }
+
+  /**
+   * Parses {@code "2%"} or {@code "99.5%"}.
+   *
+   * @throws IllegalArgumentException when the sign is missing or the value is out of range
+   */
+  public static Percent parse(String text) {
+    String trimmed = text == null ? "" : text.trim();
+    Matcher m = SYNTAX.matcher(trimmed);
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "must be a percentage such as \"2%\" (got \"" + trimmed + "\")");
+    }
+    if (m.group(2).isEmpty()) {
+      throw new IllegalArgumentException(
+          "a percentage needs its % sign (expected \""
+              + m.group(1)
+              + "%\", got \""
+              + trimmed
+              + "\")");
+    }
+    double value = Double.parseDouble(m.group(1));
+    if (!(value > 0 && value <= 100)) {
+      throw new IllegalArgumentException(
+          "a percentage must be above 0 and at most 100 (expected e.g. \"2%\", got \""
+              + trimmed
+              + "\")");
+    }
+    return new Percent(value);
+  }
+
+  /** The share as a fraction in (0, 1]. */
+  public double fraction() {
+    return value / 100.0;
+  }
+
+  @Override
+  public String toString() {
+    return human(value);
+  }
+
+  static String human(double percent) {
+    if (Double.isNaN(percent)) {
+      return "n/a";
+    }
+    if (percent == Math.rint(percent)) {
+      return Percentile.format(percent) + " %";
+    }
+    return String.format(Locale.ROOT, "%.3g %%", percent);
+  }
+}
