@@ -20,14 +20,15 @@ import java.util.Set;
  * created since a given instant:
  *
  * <ul>
- *   <li>{@value #SUCCESS_RATE} (%): sent over all e-mails that reached a final outcome (sent,
- *       failed after the last retry, or bounced); e-mails still pending or processing are left out
- *       and counted in the evidence.
+ *   <li>{@value #SUCCESS_RATE} (%): delivered (sent and not bounced) over all e-mails that reached
+ *       a final outcome (sent, failed after the last retry, or bounced); e-mails still pending or
+ *       processing are left out and counted in the evidence.
  *   <li>{@value #DELIVERY_P95} (ms): the 95th percentile (nearest rank) of {@code sent_at -
- *       created_at} over sent e-mails: queueing, retries and sending.
+ *       created_at} over delivered e-mails: queueing, retries and sending.
  *   <li>{@value #BOUNCE_RATE} (%): bounced over e-mails with a final outcome. A row counts as
  *       bounced when its status is {@code bounced}, its {@code bounced_at} column (if the table has
- *       one) is set, or its {@code error} mentions a bounce.
+ *       one) is set, or its {@code error} mentions a bounce; a provider accepts a bounced e-mail
+ *       ({@code sent}) and reports the bounce later.
  * </ul>
  *
  * <p>Stateless and read-only.
@@ -102,50 +103,60 @@ public final class EmailQueueProbe {
     String bounced =
         "(status::text = 'bounced'"
             + (columns.contains("bounced_at") ? " or bounced_at is not null" : "")
-            + (columns.contains("error") ? " or error ilike '%bounce%'" : "")
+            + (columns.contains("error") ? " or coalesce(error, '') ilike '%bounce%'" : "")
             + ")";
+    String finishedRow = "status::text in ('sent', 'failed', 'bounced')";
+    String deliveredRow = "status::text = 'sent' and sent_at is not null and not " + bounced;
     String sql =
         "select "
             + JdbcTarget.MARKER
             + " count(*) as total,"
-            + " count(*) filter (where status::text = 'sent') as sent,"
-            + " count(*) filter (where status::text in ('sent', 'failed', 'bounced')) as final,"
-            + " count(*) filter (where status::text in ('failed', 'bounced') and "
+            + " count(*) filter (where "
+            + finishedRow
+            + ") as final,"
+            + " count(*) filter (where "
+            + finishedRow
+            + " and "
             + bounced
             + ") as bounced,"
+            + " count(*) filter (where "
+            + deliveredRow
+            + ") as delivered,"
             + " percentile_disc(0.95) within group (order by extract(epoch from (sent_at -"
-            + " created_at)) * 1000) filter (where status::text = 'sent' and sent_at is not null)"
-            + " as delivery_p95_ms,"
-            + " count(*) filter (where status::text = 'sent' and sent_at is not null) as delivered"
+            + " created_at)) * 1000) filter (where "
+            + deliveredRow
+            + ") as delivery_p95_ms"
             + " from email_queue where created_at >= ?";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setTimestamp(1, Timestamp.from(since));
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
         long total = rows.getLong("total");
-        long sent = rows.getLong("sent");
         long finished = rows.getLong("final");
         long bouncedCount = rows.getLong("bounced");
         long delivered = rows.getLong("delivered");
         double p95 = rows.getDouble("delivery_p95_ms");
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("queued", Long.toString(total));
-        evidence.put("sent", Long.toString(sent));
-        evidence.put("failed_or_bounced", Long.toString(finished - sent));
+        evidence.put("delivered", Long.toString(delivered));
         evidence.put("bounced", Long.toString(bouncedCount));
+        evidence.put("failed", Long.toString(finished - delivered - bouncedCount));
         evidence.put("still_queued", Long.toString(total - finished));
         return List.of(
-            rate(SUCCESS_RATE, sent, finished, total, since, connection, evidence),
+            rate(SUCCESS_RATE, delivered, finished, total, since, connection, evidence),
             delivered == 0
                 ? Figure.missing(
-                    DELIVERY_P95, "ms", SOURCE, noneReason("was sent", total, since, connection))
+                    DELIVERY_P95,
+                    "ms",
+                    SOURCE,
+                    noneReason("was delivered", total, since, connection))
                 : new Figure(
                     DELIVERY_P95,
                     p95,
                     "ms",
                     delivered,
                     SOURCE,
-                    "created_at to sent_at, nearest-rank p95 over sent e-mails",
+                    "created_at to sent_at, nearest-rank p95 over delivered e-mails",
                     List.of(evidence)),
             rate(BOUNCE_RATE, bouncedCount, finished, total, since, connection, evidence));
       }
