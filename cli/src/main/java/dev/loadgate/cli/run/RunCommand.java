@@ -1,0 +1,352 @@
+package dev.loadgate.cli.run;
+
+import dev.loadgate.cli.BadInputException;
+import dev.loadgate.cli.DurationText;
+import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.progress.Progress;
+import dev.loadgate.cli.safety.AllowListFile;
+import dev.loadgate.cli.safety.TargetPolicy;
+import dev.loadgate.target.Secret;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code loadgate run}: load a target, judge it against the baselines, write the report. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Loads a target with a suite of journeys, judges every documented limit in the baselines"
+          + " file and writes reports/<run-id>/ (report.html, summary.md, junit.xml,"
+          + " results.json, histograms).",
+      "Without --target it starts embedded PostgreSQL and the reference app on free loopback"
+          + " ports, seeds them, and stops both at the end.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  loadgate run                                   # smoke suite against the embedded app",
+      "  loadgate run --inject download=+2500ms         # watch the gate fail on a slow download",
+      "  loadgate run --suite auth --duration 30s       # one journey, 30 s measured",
+      "  loadgate run --target https://staging.example.com --allow-host staging.example.com \\",
+      "               --db-url \"$STAGING_JDBC_URL\"       # a staging deployment",
+      "  loadgate run --against 20261129T071502Z-smoke  # also gate against an accepted run",
+      "",
+      "Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 bad input, 3 run incomplete.",
+      "Secrets for an external target come from the environment: ADMIN_PORTAL_KEY,"
+          + " STRIPE_WEBHOOK_SECRET, CRON_SECRET, STRIPE_SECRET_KEY (test keys only),"
+          + " SUPABASE_ANON_KEY, LOADGATE_DB_URL. See docs/safety.md."
+    })
+public final class RunCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--target",
+      paramLabel = "URL",
+      description = "The app's base URL. Default: the embedded reference app.")
+  private String target;
+
+  @Option(
+      names = "--auth-url",
+      paramLabel = "URL",
+      description = "The Supabase Auth base URL of an external target. Default: the target URL.")
+  private String authUrl;
+
+  @Option(
+      names = "--suite",
+      paramLabel = "NAME",
+      defaultValue = "smoke",
+      description =
+          "smoke, pre-release or one journey (see baselines/suites.yaml). Default: smoke.")
+  private String suite;
+
+  @Option(
+      names = "--baselines",
+      paramLabel = "FILE",
+      description = "The baselines. Default: baselines/production.yaml.")
+  private Path baselines;
+
+  @Option(
+      names = "--suites",
+      paramLabel = "FILE",
+      description = "The suite definitions. Default: baselines/suites.yaml.")
+  private Path suites;
+
+  @Option(
+      names = "--against",
+      paramLabel = "ACCEPTED",
+      description =
+          "Also gate against an accepted run: a folder, or a run id under baselines/accepted/.")
+  private String against;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where run folders are written. Default: reports/.")
+  private Path out;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "D",
+      converter = DurationConverter.class,
+      description = "The measured phase's length, e.g. 30s or 5m. Default: the suite's.")
+  private Duration duration;
+
+  @Option(
+      names = "--rate-scale",
+      paramLabel = "X",
+      defaultValue = "1",
+      description = "Multiplies every arrival rate (0.5 halves the load). Default: 1.")
+  private double rateScale;
+
+  @Option(
+      names = "--inject",
+      paramLabel = "PATH=FAULT",
+      description =
+          "A fault for the embedded app, e.g. download=+2500ms or payment=error:5%%. Repeatable.")
+  private List<String> injections = new ArrayList<>();
+
+  @Option(names = "--jmh", description = "Also run the JMH service-time benchmarks.")
+  private boolean jmh;
+
+  @Option(
+      names = "--db-url",
+      paramLabel = "JDBC_URL",
+      description =
+          "The target's database for the probes (read-only role is enough). Prefer the"
+              + " LOADGATE_DB_URL environment variable: it keeps the password off the command"
+              + " line.")
+  private String dbUrl;
+
+  @Option(
+      names = "--accounts",
+      paramLabel = "FILE",
+      description = "Synthetic accounts of an external target (YAML; see docs/safety.md).")
+  private Path accounts;
+
+  @Option(
+      names = "--allow-host",
+      paramLabel = "HOST",
+      description = "Allow loading this non-loopback host (or *.domain). Repeatable.")
+  private List<String> allowHosts = new ArrayList<>();
+
+  @Option(
+      names = "--allow-list",
+      paramLabel = "FILE",
+      description = "A file of allowed hosts, one per line.")
+  private Path allowList;
+
+  @Option(
+      names = "--production-domain",
+      paramLabel = "DOMAIN",
+      description = "A production domain. Default: " + TargetPolicy.DEFAULT_PRODUCTION_DOMAIN + ".")
+  private List<String> productionDomains = new ArrayList<>();
+
+  @Option(
+      names = "--i-know-this-is-production",
+      description = "Required (with --max-rate) to load a host in a production domain.")
+  private boolean productionAcknowledged;
+
+  @Option(
+      names = "--max-rate",
+      paramLabel = "USERS_PER_SEC",
+      description = "Your own cap on the total arrival rate; required for production hosts.")
+  private Double maxRate;
+
+  @Option(
+      names = "--override-caps",
+      description = "Lift the suite's hard caps on arrival rate and duration.")
+  private boolean overrideCaps;
+
+  private final Supplier<RunSteps> stepsFactory;
+
+  /** The command with the real modules behind it. */
+  public RunCommand() {
+    this(ModuleRunSteps::new);
+  }
+
+  /** The command with other steps behind it (tests). */
+  public RunCommand(Supplier<RunSteps> stepsFactory) {
+    this.stepsFactory = stepsFactory;
+  }
+
+  @Override
+  public Integer call() {
+    List<String> problems = new ArrayList<>();
+    RunRequest request = request(problems);
+    PrintWriter console = spec.commandLine().getOut();
+    RunControl control = new RunControl();
+    boolean debug = debug();
+    ShutdownGuard guard = ShutdownGuard.install(control, spec.commandLine().getErr());
+    try (Progress progress = Progress.start(console, Progress.interactiveTerminal())) {
+      return new RunPipeline(
+              stepsFactory.get(), console, progress, Clock.systemUTC(), control, debug)
+          .run(request, problems);
+    } finally {
+      guard.close();
+    }
+  }
+
+  private boolean debug() {
+    var option = spec.findOption("--debug");
+    return option != null && Boolean.TRUE.equals(option.getValue());
+  }
+
+  /**
+   * The request the options describe. Every problem with the options and the safety rules is added
+   * to {@code problems}; the pipeline reports them together with those of the files.
+   */
+  RunRequest request(List<String> problems) {
+    Optional<URI> targetUrl = url("--target", target, problems);
+    Optional<URI> authUri = url("--auth-url", authUrl, problems);
+    if (authUri.isPresent() && targetUrl.isEmpty()) {
+      problems.add(
+          "--auth-url: only an external target has a separate auth URL (expected --target too,"
+              + " got --auth-url alone). The embedded app serves auth itself.");
+    }
+    if (!(rateScale > 0) || Double.isInfinite(rateScale)) {
+      problems.add(
+          "--rate-scale: must be a positive number (expected e.g. 0.5 or 2, got "
+              + rateScale
+              + ").");
+    }
+    if (duration != null && (duration.isZero() || duration.isNegative())) {
+      problems.add("--duration: must be positive (expected e.g. 30s, got 0s).");
+    }
+    if (maxRate != null && !(maxRate > 0)) {
+      problems.add("--max-rate: must be positive (expected e.g. 2, got " + maxRate + ").");
+    }
+    if (!injections.isEmpty() && targetUrl.isPresent()) {
+      problems.add(
+          "--inject: faults can only be injected into the embedded reference app (expected no"
+              + " --target, got --target "
+              + target
+              + "). Drop --target to see the fault on the embedded app.");
+    }
+    Optional<Secret> databaseUrl = databaseUrl(problems);
+    List<String> hosts = new ArrayList<>(allowHosts);
+    if (allowList != null) {
+      try {
+        hosts.addAll(AllowListFile.read(allowList));
+      } catch (BadInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    RunRequest request =
+        new RunRequest(
+            targetUrl,
+            authUri,
+            suite,
+            LoadgateHome.orDefault(baselines, LoadgateHome.DEFAULT_BASELINES),
+            LoadgateHome.orDefault(suites, LoadgateHome.DEFAULT_SUITES),
+            Optional.ofNullable(against),
+            LoadgateHome.orDefault(out, LoadgateHome.DEFAULT_REPORTS),
+            Optional.ofNullable(duration),
+            rateScale,
+            injections,
+            jmh,
+            databaseUrl,
+            Optional.ofNullable(accounts).map(p -> p.toAbsolutePath().normalize()),
+            new RunRequest.SafetyOptions(
+                hosts,
+                productionDomains.isEmpty()
+                    ? List.of(TargetPolicy.DEFAULT_PRODUCTION_DOMAIN)
+                    : productionDomains,
+                productionAcknowledged,
+                Optional.ofNullable(maxRate),
+                overrideCaps));
+    problems.addAll(targetProblems(request));
+    return request;
+  }
+
+  private static List<String> targetProblems(RunRequest request) {
+    RunRequest.SafetyOptions safety = request.safety();
+    TargetPolicy policy =
+        new TargetPolicy(
+            safety.allowHosts(),
+            safety.productionDomains(),
+            safety.productionAcknowledged(),
+            safety.maxRatePerSec().isPresent());
+    List<String> problems = new ArrayList<>();
+    request.target().ifPresent(url -> problems.addAll(policy.problems("--target", url)));
+    request.authUrl().ifPresent(url -> problems.addAll(policy.problems("--auth-url", url)));
+    return problems;
+  }
+
+  private Optional<Secret> databaseUrl(List<String> problems) {
+    String value = dbUrl != null ? dbUrl : System.getenv("LOADGATE_DB_URL");
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    if (!value.startsWith("jdbc:postgresql:")) {
+      // Never echo the value: it may hold a password.
+      problems.add(
+          "--db-url: not a PostgreSQL JDBC URL (expected jdbc:postgresql://host:5432/db?user=..."
+              + ", got a value starting \""
+              + value.substring(0, Math.min(value.length(), value.indexOf(':') + 1))
+              + "\").");
+      return Optional.empty();
+    }
+    return Optional.of(Secret.of(value));
+  }
+
+  private static Optional<URI> url(String option, String text, List<String> problems) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        problems.add(
+            option
+                + ": not an absolute URL (expected e.g. https://staging.example.com, got \""
+                + text
+                + "\").");
+        return Optional.empty();
+      }
+      if (uri.getUserInfo() != null) {
+        problems.add(
+            option
+                + ": credentials in the URL are not accepted (expected a URL without user:password@"
+                + "). Secrets go in environment variables; see docs/safety.md.");
+        return Optional.empty();
+      }
+      return Optional.of(uri);
+    } catch (URISyntaxException e) {
+      problems.add(
+          option
+              + ": not a valid URL (expected e.g. https://staging.example.com, got \""
+              + text
+              + "\").");
+      return Optional.empty();
+    }
+  }
+
+  /** Converts {@code --duration} text with {@link DurationText}. */
+  public static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return DurationText.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.loadgate.cli.run;
+
+import dev.loadgate.cli.BadInputException;
+import dev.loadgate.cli.ExitCodes;
+import dev.loadgate.cli.IncompleteRunException;
+import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.progress.Progress;
+import dev.loadgate.measure.Figure;
+import dev.loadgate.measure.Measurements;
+import dev.loadgate.measure.Recording;
+import dev.loadgate.report.RunMetadata;
+import dev.loadgate.report.RunResult;
+import dev.loadgate.verdict.Check;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code loadgate run} from validated options to exit code: target, preflight, load with the
+ * database probe, e-mail figures, JMH when asked, verdicts, reports, the console summary. Whatever
+ * happens after validation (an unhealthy target, a crash, Ctrl-C), the run folder is written,
+ * marked incomplete when the run did not finish, and the embedded target is stopped.
+ */
+public final class RunPipeline {
+  private final RunSteps steps;
+  private final PrintWriter out;
+  private final Progress progress;
+  private final Clock clock;
+  private final RunControl control;
+  private final boolean debug;
+
+  public RunPipeline(
+      RunSteps steps,
+      PrintWriter out,
+      Progress progress,
+      Clock clock,
+      RunControl control,
+      boolean debug) {
+    this.steps = steps;
+    this.out = out;
+    this.progress = progress;
+    this.clock = clock;
+    this.control = control;
+    this.debug = debug;
+  }
+
+  /**
+   * Runs {@code request} and returns the exit code: 0 pass, 1 gate failed, 3 incomplete.
+   *
+   * @param optionProblems problems already found in the options; reported with the others
+   * @throws BadInputException before anything starts, listing every input problem
+   */
+  public int run(RunRequest request, List<String> optionProblems) {
+    RunPlan plan = validate(request, optionProblems);
+    control.started();
+    Instant started = clock.instant();
+    State state = new State();
+    try {
+      execute(plan, state);
+    } catch (RunControl.AbortedException e) {
+      state.incomplete(e.getMessage() + " during " + state.step);
+    } catch (IncompleteRunException e) {
+      state.incomplete(e.getMessage());
+    } catch (RuntimeException e) {
+      state.incomplete(state.step + " failed unexpectedly: " + describe(e));
+      if (debug) {
+        e.printStackTrace(out);
+      }
+    }
+    int code = ExitCodes.INCOMPLETE;
+    try {
+      code = finish(plan, started, state);
+    } finally {
+      if (state.target != null) {
+        state.target.close();
+      }
+      control.finished(code);
+    }
+    return code;
+  }
+
+  private RunPlan validate(RunRequest request, List<String> optionProblems) {
+    List<String> problems = new ArrayList<>(optionProblems);
+    RunPlan plan = null;
+    try {
+      plan = steps.validate(request);
+    } catch (BadInputException e) {
+      problems.addAll(e.problems());
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
+    }
+    return plan;
+  }
+
+  private void execute(RunPlan plan, State state) {
+    state.step = "starting the target";
+    progress.phase("target", null);
+    Target target = control.call("target", () -> steps.startTarget(plan));
+    state.target = target;
+    progress.message("target: " + target.description());
+
+    state.step = "the preflight check";
+    progress.phase("preflight", null);
+    state.notes.addAll(control.call("preflight", () -> steps.preflight(target)));
+
+    state.step = "load";
+    Recording recording = Recording.start();
+    state.recording = recording;
+    progress.counting(recording::totalSamples, recording::totalErrors);
+    if (target.jdbcUrl().isPresent()) {
+      state.probe = steps.startDatabaseProbe(target);
+    }
+    state.loadStarted = clock.instant();
+    progress.load(plan.warmup(), plan.measure());
+    LoadResult load = control.call("load", () -> steps.load(plan, target, recording));
+    state.measurements = recording.finish();
+    stopProbe(state);
+    if (!load.completed()) {
+      state.incomplete("the load did not complete: " + load.problem());
+      return;
+    }
+
+    state.step = "the e-mail queue probe";
+    if (target.jdbcUrl().isPresent()) {
+      state.figures.addAll(steps.emailFigures(target, state.loadStarted));
+    }
+    if (plan.request().jmh()) {
+      state.step = "the JMH benchmarks";
+      progress.phase("benchmarks", null);
+      state.figures.addAll(control.call("benchmarks", () -> steps.benchmarks(plan, target)));
+    }
+  }
+
+  private int finish(RunPlan plan, Instant started, State state) {
+    progress.phase("verdicts", null);
+    Measurements measurements =
+        state.measurements != null
+            ? state.measurements
+            : state.recording != null ? state.recording.finish() : Measurements.EMPTY;
+    stopProbe(state);
+    measurements = measurements.withFigures(state.figures);
+    List<Check> checks = List.of();
+    try {
+      checks = steps.judge(plan, measurements);
+    } catch (RuntimeException e) {
+      state.incomplete("the verdicts could not be evaluated: " + describe(e));
+    }
+    Instant finished = clock.instant();
+    RunResult result =
+        new RunResult(
+            new RunMetadata(
+                RunIds.of(started, plan.suite()),
+                started,
+                finished.isBefore(started) ? started : finished,
+                steps.environment(plan),
+                LoadgateHome.display(plan.request().baselinesFile()),
+                plan.request().against().orElse(null)),
+            state.incompleteReason == null,
+            state.incompleteReason,
+            checks,
+            measurements,
+            state.notes);
+    Path runDir = steps.writeReports(plan, result);
+    progress.close();
+    out.println();
+    out.println(ConsoleSummary.render(result));
+    out.println("report: " + LoadgateHome.display(runDir.resolve("report.html")));
+    out.flush();
+    return result.exitCode();
+  }
+
+  private static void stopProbe(State state) {
+    if (state.probe != null) {
+      state.figures.addAll(state.probe.stop());
+      state.probe = null;
+    }
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  /** What a run has gathered so far; only the run's own thread touches it. */
+  private static final class State {
+    String step = "validation";
+    Target target;
+    Recording recording;
+    RunSteps.ProbeSession probe;
+    Instant loadStarted;
+    Measurements measurements;
+    final List<Figure> figures = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    String incompleteReason;
+
+    void incomplete(String reason) {
+      if (incompleteReason == null) {
+        incompleteReason = reason;
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.loadgate.cli.run;
+
+import dev.loadgate.measure.Figure;
+import dev.loadgate.measure.Measurements;
+import dev.loadgate.measure.Recording;
+import dev.loadgate.report.Environment;
+import dev.loadgate.report.RunResult;
+import dev.loadgate.verdict.Check;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The steps of {@code loadgate run} that use the other modules: baselines and suites, the reference
+ * app, Gatling, the probes, JMH, the verdict engine and the report writers. {@link RunPipeline}
+ * drives them in order and owns everything else (safety of the order, interrupts, progress, the
+ * summary); {@link ModuleRunSteps} wires the real modules, tests wire fakes.
+ *
+ * <p>One instance serves one run: {@link #validate} may keep what it loaded for later steps.
+ */
+public interface RunSteps {
+  /**
+   * Loads and checks everything before any load: baselines, suites, options, the safety rules.
+   *
+   * @throws dev.loadgate.cli.BadInputException listing every problem found
+   */
+  RunPlan validate(RunRequest request);
+
+  /**
+   * Starts the embedded target, or describes the external one.
+   *
+   * @throws dev.loadgate.cli.IncompleteRunException when it cannot be started
+   */
+  Target startTarget(RunPlan plan);
+
+  /**
+   * Checks the target is healthy before loading it.
+   *
+   * @return remarks for the report, e.g. a degraded service that does not stop the run
+   * @throws dev.loadgate.cli.IncompleteRunException saying what was wrong
+   */
+  List<String> preflight(Target target);
+
+  /** Runs warm-up and measured load, recording every sample; blocks until done. */
+  LoadResult load(RunPlan plan, Target target, Recording recording);
+
+  /** Starts sampling the target's database while load runs. */
+  ProbeSession startDatabaseProbe(Target target);
+
+  /** The e-mail queue figures for rows created since {@code since}. */
+  List<Figure> emailFigures(Target target, Instant since);
+
+  /** The JMH service-time (and SQL) figures. */
+  List<Figure> benchmarks(RunPlan plan, Target target);
+
+  /** Judges the measurements against the baselines (and the accepted run, when given). */
+  List<Check> judge(RunPlan plan, Measurements measurements);
+
+  /** Where the run happened; the target as {@link RunRequest#targetDisplay()} shows it. */
+  Environment environment(RunPlan plan);
+
+  /** Writes the run folder and refreshes the run index; returns the run folder. */
+  Path writeReports(RunPlan plan, RunResult result);
+
+  /** A running database probe. */
+  interface ProbeSession {
+    /** Stops sampling and returns the figures; never throws (a failure is a missing figure). */
+    List<Figure> stop();
+  }
+}

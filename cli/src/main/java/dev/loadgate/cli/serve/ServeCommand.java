@@ -1,0 +1,128 @@
+package dev.loadgate.cli.serve;
+
+import dev.loadgate.cli.BadInputException;
+import dev.loadgate.cli.ExitCodes;
+import dev.loadgate.cli.IncompleteRunException;
+import dev.loadgate.refapp.AiLatency;
+import dev.loadgate.refapp.FaultSpec;
+import dev.loadgate.refapp.RateLimits;
+import dev.loadgate.refapp.ReferenceApp;
+import dev.loadgate.refapp.ReferenceAppSettings;
+import dev.loadgate.refapp.RunningReferenceApp;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loadgate serve}: the reference app on loopback until Ctrl-C, for manual exploration. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Starts embedded PostgreSQL and the reference app (a stand-in TTML server with seeded"
+          + " synthetic data) on 127.0.0.1 and keeps them running until Ctrl-C.",
+      "Its secrets come from ADMIN_PORTAL_KEY, STRIPE_WEBHOOK_SECRET, CRON_SECRET and"
+          + " SUPABASE_JWT_SECRET when set; otherwise they are generated and never printed.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  loadgate serve --port 8080",
+      "  loadgate serve --inject download=+2500ms --ai-latency realistic",
+      "  curl -s http://127.0.0.1:8080/api/health"
+    })
+public final class ServeCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      defaultValue = "0",
+      description = "The port on 127.0.0.1; 0 picks a free one. Default: 0.")
+  private int port;
+
+  @Option(
+      names = "--inject",
+      paramLabel = "PATH=FAULT",
+      description = "A fault, e.g. download=+2500ms. Repeatable.")
+  private List<String> injections = new ArrayList<>();
+
+  @Option(
+      names = "--ai-latency",
+      paramLabel = "PROFILE",
+      defaultValue = "fast",
+      description = "fast (milliseconds) or realistic (an LLM's seconds). Default: fast.")
+  private String aiLatency;
+
+  @Option(
+      names = "--seed-scale",
+      defaultValue = "1",
+      description = "How much synthetic data to seed, 1 to 100. Default: 1.")
+  private int seedScale;
+
+  @Option(
+      names = "--rate-limits",
+      paramLabel = "on|off",
+      defaultValue = "on",
+      description = "The real app's per-IP rate limits, or off as load tests use. Default: on.")
+  private String rateLimits;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ReferenceAppSettings settings = settings();
+    PrintWriter out = spec.commandLine().getOut();
+    RunningReferenceApp app;
+    try {
+      app = ReferenceApp.start(settings);
+    } catch (RuntimeException e) {
+      throw new IncompleteRunException(
+          "the reference app did not start (" + e.getMessage() + ").", e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              app.close();
+              stopped.countDown();
+            },
+            "loadgate-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.println("reference app: " + app.baseUrl() + " (Ctrl-C stops it and its database)");
+    out.println("health:        " + app.baseUrl() + "/api/health");
+    out.flush();
+    stopped.await();
+    return ExitCodes.PASS;
+  }
+
+  private ReferenceAppSettings settings() {
+    List<String> problems = new ArrayList<>();
+    List<FaultSpec> faults = new ArrayList<>();
+    for (String injection : injections) {
+      try {
+        faults.add(FaultSpec.parse(injection));
+      } catch (IllegalArgumentException e) {
+        problems.add("--inject: " + e.getMessage());
+      }
+    }
+    ReferenceAppSettings settings = ReferenceAppSettings.defaults().withFaults(faults);
+    try {
+      settings =
+          settings
+              .withPort(port)
+              .withSeedScale(seedScale)
+              .withAiLatency(AiLatency.parse(aiLatency))
+              .withRateLimits(RateLimits.parse(rateLimits));
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
+    }
+    return settings;
+  }
+}
