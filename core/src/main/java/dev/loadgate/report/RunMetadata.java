@@ -29,4 +29,10 @@ public record RunMetadata(
           "run " + runId + " finished before it started (" + startedAt + " > " + finishedAt + ")");
     }
   }
+
+  /** The same metadata under another run id (when the preferred folder name was taken). */
+  public RunMetadata withRunId(String newRunId) {
+    return new RunMetadata(
+        newRunId, startedAt, finishedAt, environment, baselinesFile, acceptedRunId);
+  }
 }

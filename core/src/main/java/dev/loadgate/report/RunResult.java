@@ -46,4 +46,9 @@ public record RunResult(
     }
     return verdict() == Status.FAIL ? 1 : 0;
   }
+
+  /** The same result with other metadata, e.g. another run id. */
+  public RunResult withMetadata(RunMetadata newMetadata) {
+    return new RunResult(newMetadata, complete, incompleteReason, checks, measurements, notes);
+  }
 }
