@@ -1,10 +1,15 @@
 package dev.loadgate.cli.run;
 
+import dev.loadgate.baseline.BaselineException;
+import dev.loadgate.baseline.Baselines;
+import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.IncompleteRunException;
+import dev.loadgate.cli.LoadgateHome;
 import dev.loadgate.cli.safety.StripeKeyGuard;
+import dev.loadgate.dbprobe.DbProbe;
+import dev.loadgate.dbprobe.EmailQueueProbe;
 import dev.loadgate.measure.Figure;
-import dev.loadgate.measure.MeasurementStore;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.refapp.FaultSpec;
@@ -13,10 +18,17 @@ import dev.loadgate.refapp.ReferenceApp;
 import dev.loadgate.refapp.ReferenceAppSettings;
 import dev.loadgate.refapp.RunningReferenceApp;
 import dev.loadgate.report.Environment;
+import dev.loadgate.report.RunReports;
 import dev.loadgate.report.RunResult;
 import dev.loadgate.target.Secret;
 import dev.loadgate.target.TargetProfile;
+import dev.loadgate.verdict.AcceptedRun;
+import dev.loadgate.verdict.AcceptedRunException;
+import dev.loadgate.verdict.AcceptedRuns;
 import dev.loadgate.verdict.Check;
+import dev.loadgate.verdict.EvaluationOptions;
+import dev.loadgate.verdict.VerdictEngine;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +39,14 @@ import java.util.Optional;
 
 /** The real steps of a run, wired to loadgate's modules. One instance per run. */
 public final class ModuleRunSteps implements RunSteps {
+  /** Time between database probe samples: the lock-wait resolution, well below its 50 ms limit. */
+  static final Duration PROBE_INTERVAL = Duration.ofMillis(25);
+
   private final Map<String, String> environment;
   private final List<FaultSpec> faults = new ArrayList<>();
+  private Baselines baselines;
+  private Optional<AcceptedRun> accepted = Optional.empty();
+  private List<String> gatedChecks = List.of("*");
 
   /** Steps that read secrets and settings from the process environment. */
   public ModuleRunSteps() {
@@ -43,6 +61,8 @@ public final class ModuleRunSteps implements RunSteps {
   @Override
   public RunPlan validate(RunRequest request) {
     List<String> problems = new ArrayList<>();
+    loadBaselines(request.baselinesFile(), problems);
+    request.against().ifPresent(against -> loadAccepted(against, problems));
     for (String injection : request.injections()) {
       try {
         faults.add(FaultSpec.parse(injection));
@@ -59,6 +79,34 @@ public final class ModuleRunSteps implements RunSteps {
     }
     Duration measure = request.duration().orElse(Duration.ofSeconds(60));
     return new RunPlan(request, request.suite(), journeys, Duration.ofSeconds(10), measure, 1);
+  }
+
+  private void loadBaselines(Path file, List<String> problems) {
+    if (!Files.isRegularFile(file)) {
+      problems.add(
+          "--baselines: file not found (expected a baselines YAML, got "
+              + LoadgateHome.display(file)
+              + "). The default is baselines/production.yaml in the loadgate folder.");
+      return;
+    }
+    try {
+      baselines = BaselinesLoader.load(file);
+    } catch (BaselineException e) {
+      e.problems().forEach(problem -> problems.add(problem.toString()));
+    }
+  }
+
+  private void loadAccepted(String against, List<String> problems) {
+    Path given = Path.of(against);
+    Path folder =
+        Files.isDirectory(given)
+            ? given
+            : LoadgateHome.resolveDefault(LoadgateHome.DEFAULT_ACCEPTED).resolve(against);
+    try {
+      accepted = Optional.of(AcceptedRuns.load(folder));
+    } catch (AcceptedRunException e) {
+      problems.add("--against: " + e.getMessage());
+    }
   }
 
   @Override
@@ -151,12 +199,13 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public ProbeSession startDatabaseProbe(Target target) {
-    return List::of;
+    DbProbe probe = DbProbe.start(target.jdbcUrl().orElseThrow().reveal(), PROBE_INTERVAL);
+    return probe::stop;
   }
 
   @Override
   public List<Figure> emailFigures(Target target, Instant since) {
-    return List.of();
+    return EmailQueueProbe.measure(target.jdbcUrl().orElseThrow().reveal(), since);
   }
 
   @Override
@@ -166,27 +215,34 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public List<Check> judge(RunPlan plan, Measurements measurements) {
-    return List.of();
+    EvaluationOptions options = EvaluationOptions.defaults().gating(gatedChecks);
+    if (accepted.isPresent()) {
+      options = options.against(accepted.get());
+    }
+    return VerdictEngine.evaluate(baselines, measurements, options);
+  }
+
+  @Override
+  public List<String> notes(RunPlan plan, Environment environment) {
+    return accepted.map(run -> run.environmentDifferences(environment)).orElse(List.of());
   }
 
   @Override
   public Environment environment(RunPlan plan) {
-    Runtime runtime = Runtime.getRuntime();
-    return new Environment(
-        System.getProperty("java.version"),
-        runtime.availableProcessors(),
-        runtime.maxMemory(),
-        System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-        "unknown",
-        plan.request().targetDisplay(),
-        plan.suite(),
-        Map.of());
+    Map<String, String> extra = new java.util.LinkedHashMap<>();
+    extra.put("rate-scale", String.valueOf(plan.request().rateScale()));
+    plan.request().duration().ifPresent(d -> extra.put("duration", d.toString()));
+    if (!faults.isEmpty()) {
+      extra.put("faults", faults.toString());
+    }
+    if (plan.request().jmh()) {
+      extra.put("jmh", "true");
+    }
+    return Environment.capture(plan.request().targetDisplay(), plan.suite(), extra);
   }
 
   @Override
   public Path writeReports(RunPlan plan, RunResult result) {
-    Path dir = plan.request().reportsRoot().resolve(result.metadata().runId());
-    MeasurementStore.write(dir, result.measurements());
-    return dir;
+    return RunReports.write(plan.request().reportsRoot(), result);
   }
 }

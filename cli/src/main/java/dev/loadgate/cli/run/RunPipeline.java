@@ -8,6 +8,7 @@ import dev.loadgate.cli.progress.Progress;
 import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
+import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunMetadata;
 import dev.loadgate.report.RunResult;
 import dev.loadgate.verdict.Check;
@@ -150,13 +151,15 @@ public final class RunPipeline {
       state.incomplete("the verdicts could not be evaluated: " + describe(e));
     }
     Instant finished = clock.instant();
+    Environment environment = steps.environment(plan);
+    state.notes.addAll(steps.notes(plan, environment));
     RunResult result =
         new RunResult(
             new RunMetadata(
-                RunIds.of(started, plan.suite()),
+                dev.loadgate.run.RunIds.of(started, plan.suite()),
                 started,
                 finished.isBefore(started) ? started : finished,
-                steps.environment(plan),
+                environment,
                 LoadgateHome.display(plan.request().baselinesFile()),
                 plan.request().against().orElse(null)),
             state.incompleteReason == null,

@@ -56,6 +56,11 @@ public interface RunSteps {
   /** Judges the measurements against the baselines (and the accepted run, when given). */
   List<Check> judge(RunPlan plan, Measurements measurements);
 
+  /** Remarks for the report, e.g. how this environment differs from the accepted run's. */
+  default List<String> notes(RunPlan plan, Environment environment) {
+    return List.of();
+  }
+
   /** Where the run happened; the target as {@link RunRequest#targetDisplay()} shows it. */
   Environment environment(RunPlan plan);
 
