@@ -92,10 +92,19 @@ final class YamlTree {
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
       At at = where == null ? new At(0, 0) : At.of(where);
-      throw new SyntaxError(at, "not valid YAML: " + e.getOriginalMessage());
+      throw new SyntaxError(at, "not valid YAML: " + firstLines(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** SnakeYAML's message without its indented source excerpts: {@code "context; problem"}. */
+  private static String firstLines(String message) {
+    return message
+        .lines()
+        .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+        .map(String::strip)
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   private static Node read(JsonParser parser) throws IOException {
