@@ -28,6 +28,7 @@ import java.util.function.Function;
 final class FakeSteps implements RunSteps {
   final List<String> calls = new CopyOnWriteArrayList<>();
   List<String> validationProblems = List.of();
+  RuntimeException validationFailure;
   RuntimeException preflightFailure;
   Function<Recording, LoadResult> load =
       recording -> {
@@ -46,6 +47,9 @@ final class FakeSteps implements RunSteps {
   @Override
   public RunPlan validate(RunRequest request) {
     calls.add("validate");
+    if (validationFailure != null) {
+      throw validationFailure;
+    }
     if (!validationProblems.isEmpty()) {
       throw new BadInputException(validationProblems);
     }
