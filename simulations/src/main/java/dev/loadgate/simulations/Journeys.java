@@ -1,0 +1,21 @@
+package dev.loadgate.simulations;
+
+import java.util.List;
+
+/** The names of the journeys loadgate knows; each is a Gatling group of the same name. */
+public final class Journeys {
+  public static final String AUTH = "auth";
+  public static final String LETTER_GENERATION = "letter_generation";
+  public static final String PAYMENT = "payment";
+  public static final String DOWNLOAD = "download";
+  public static final String ADMIN_DASHBOARD = "admin_dashboard";
+
+  /** Not a gated path: calls the e-mail queue processor so that the e-mail checks have data. */
+  public static final String EMAIL = "email";
+
+  /** Every journey name, in the order reports list them. */
+  public static final List<String> ALL =
+      List.of(AUTH, LETTER_GENERATION, PAYMENT, DOWNLOAD, ADMIN_DASHBOARD, EMAIL);
+
+  private Journeys() {}
+}

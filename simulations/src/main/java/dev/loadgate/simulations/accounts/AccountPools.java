@@ -1,0 +1,67 @@
+package dev.loadgate.simulations.accounts;
+
+import dev.loadgate.simulations.accounts.AccountPool.Mode;
+import dev.loadgate.target.Account;
+import dev.loadgate.target.TargetProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The target's synthetic accounts, split between journeys so that none conflict: journeys that
+ * spend letter credits and journeys that buy plans get disjoint, exclusively leased subscribers;
+ * sign-in and download share theirs.
+ *
+ * @param signIn every subscriber, shared (the auth journey)
+ * @param letterWriters subscribers leased one per letter-generation journey
+ * @param buyers subscribers leased one per payment journey
+ * @param readers subscribers with approved letters, shared (the download journey)
+ * @param couponCodes the employees' {@code EMP-} coupon codes
+ * @param admin the admin account for the portal, if the target has one
+ */
+public record AccountPools(
+    AccountPool signIn,
+    AccountPool letterWriters,
+    AccountPool buyers,
+    AccountPool readers,
+    List<String> couponCodes,
+    Optional<Account> admin) {
+
+  public AccountPools {
+    couponCodes = List.copyOf(couponCodes);
+  }
+
+  /**
+   * Splits a target's accounts. Subscribers without approved letters are dealt alternately to
+   * letter writers and buyers; if there are none, all subscribers are dealt that way.
+   */
+  public static AccountPools of(TargetProfile target) {
+    List<Account> subscribers = target.accounts("subscriber");
+    List<Account> readers =
+        subscribers.stream().filter(a -> !a.approvedLetterIds().isEmpty()).toList();
+    List<Account> spenders =
+        subscribers.stream().filter(a -> a.approvedLetterIds().isEmpty()).toList();
+    if (spenders.size() < 2) {
+      spenders = subscribers;
+    }
+    List<Account> writers = new ArrayList<>();
+    List<Account> buyers = new ArrayList<>();
+    for (int i = 0; i < spenders.size(); i++) {
+      (i % 2 == 0 ? writers : buyers).add(spenders.get(i));
+    }
+    List<String> coupons =
+        target.accounts("employee").stream()
+            .map(Account::couponCode)
+            .filter(c -> c.startsWith("EMP-"))
+            .toList();
+    Optional<Account> admin =
+        target.admin().or(() -> target.accounts("admin").stream().findFirst());
+    return new AccountPools(
+        new AccountPool("subscribers", Mode.SHARED, subscribers),
+        new AccountPool("letter writers", Mode.EXCLUSIVE, writers),
+        new AccountPool("buyers", Mode.EXCLUSIVE, buyers),
+        new AccountPool("subscribers with approved letters", Mode.SHARED, readers),
+        coupons,
+        admin);
+  }
+}
