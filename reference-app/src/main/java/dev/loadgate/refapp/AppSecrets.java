@@ -16,13 +16,16 @@ import java.util.Objects;
  * @param cronSecret {@code CRON_SECRET}
  * @param jwtSecret {@code SUPABASE_JWT_SECRET}, the HS256 key of access tokens
  * @param csrfSecret {@code CSRF_SECRET}, the key of admin CSRF tokens
+ * @param seedPassword {@code LOADGATE_SEED_PASSWORD}, the password of every seeded synthetic
+ *     account
  */
 public record AppSecrets(
     Secret adminPortalKey,
     Secret stripeWebhookSecret,
     Secret cronSecret,
     Secret jwtSecret,
-    Secret csrfSecret) {
+    Secret csrfSecret,
+    Secret seedPassword) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -32,6 +35,7 @@ public record AppSecrets(
     Objects.requireNonNull(cronSecret, "cronSecret");
     Objects.requireNonNull(jwtSecret, "jwtSecret");
     Objects.requireNonNull(csrfSecret, "csrfSecret");
+    Objects.requireNonNull(seedPassword, "seedPassword");
     if (jwtSecret.reveal().length() < 32) {
       throw new IllegalArgumentException(
           "SUPABASE_JWT_SECRET: too short for HS256 (expected at least 32 characters, got "
@@ -47,7 +51,8 @@ public record AppSecrets(
         read(env, "STRIPE_WEBHOOK_SECRET", "whsec_"),
         read(env, "CRON_SECRET", ""),
         read(env, "SUPABASE_JWT_SECRET", ""),
-        read(env, "CSRF_SECRET", ""));
+        read(env, "CSRF_SECRET", ""),
+        read(env, "LOADGATE_SEED_PASSWORD", "Lg-"));
   }
 
   /** Fresh random secrets, ignoring the environment (what tests use). */

@@ -1,0 +1,75 @@
+package dev.loadgate.refapp.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loadgate.refapp.FaultSpec;
+import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET/PUT /__loadgate/faults}: reads or replaces the injected faults. Answers only callers
+ * on a loopback address (the socket's, never a forwarded header); others get 403.
+ */
+public final class ControlRoutes {
+  private final FaultInjector faults;
+
+  public ControlRoutes(FaultInjector faults) {
+    this.faults = faults;
+  }
+
+  public void register(Router r) {
+    r.get("/__loadgate/faults", "control", null, this::get);
+    r.put("/__loadgate/faults", "control", null, this::put);
+  }
+
+  private static void requireLoopback(Context ctx) {
+    boolean loopback;
+    try {
+      loopback = InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      loopback = false;
+    }
+    if (!loopback) {
+      throw ApiError.of(403, "FORBIDDEN", "Fault control answers loopback callers only");
+    }
+  }
+
+  private void get(Context ctx) {
+    requireLoopback(ctx);
+    Json.send(
+        ctx, 200, Map.of("faults", faults.current().stream().map(FaultSpec::toString).toList()));
+  }
+
+  /** Body {@code {"faults": ["download=+2500ms", "payment=error:5%"]}}; an empty list clears. */
+  private void put(Context ctx) {
+    requireLoopback(ctx);
+    ObjectNode body = Json.object(ctx);
+    JsonNode list = body.get("faults");
+    if (list == null || !list.isArray()) {
+      throw ApiError.validation(
+          "faults must be an array of fault strings (expected {\"faults\": [\"download=+2500ms\"]})");
+    }
+    List<FaultSpec> parsed = new ArrayList<>();
+    for (JsonNode n : list) {
+      if (!n.isTextual()) {
+        throw ApiError.validation("faults must contain strings (got " + n + ")");
+      }
+      try {
+        parsed.add(FaultSpec.parse(n.asText()));
+      } catch (IllegalArgumentException e) {
+        throw ApiError.validation(e.getMessage());
+      }
+    }
+    try {
+      faults.set(parsed);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.validation(e.getMessage());
+    }
+    Json.send(
+        ctx, 200, Map.of("faults", faults.current().stream().map(FaultSpec::toString).toList()));
+  }
+}
