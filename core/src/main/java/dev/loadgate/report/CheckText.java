@@ -128,16 +128,32 @@ public final class CheckText {
     return check.status() == Status.NO_DATA ? "NO DATA" : check.status().name();
   }
 
-  /** {@code "2 of 14 gated checks failed"} or {@code "all 14 gated checks passed"}. */
+  /**
+   * {@code "2 of 14 gated checks failed, 1 warning, 3 ungated without data"} or {@code "all 14
+   * gated checks passed"}.
+   */
   public static String tally(List<Check> checks) {
     long gated = checks.stream().filter(Check::gated).count();
     long failing = checks.stream().filter(Check::failsGate).count();
     long warnings = checks.stream().filter(c -> c.status() == Status.WARN).count();
-    String head =
-        failing > 0
-            ? failing + " of " + gated + " gated checks failed"
-            : "all " + gated + " gated checks passed";
-    return warnings > 0 ? head + ", " + warnings + " " + plural(warnings, "warning") : head;
+    long ungatedNoData = checks.stream().filter(CheckText::isUngatedNoData).count();
+    StringBuilder text =
+        new StringBuilder(
+            failing > 0
+                ? failing + " of " + gated + " gated checks failed"
+                : "all " + gated + " gated checks passed");
+    if (warnings > 0) {
+      text.append(", ").append(warnings).append(' ').append(plural(warnings, "warning"));
+    }
+    if (ungatedNoData > 0) {
+      text.append(", ").append(ungatedNoData).append(" ungated without data");
+    }
+    return text.toString();
+  }
+
+  /** A check that measured nothing but cannot fail the gate: reported, not judged. */
+  public static boolean isUngatedNoData(Check check) {
+    return !check.gated() && check.status() == Status.NO_DATA;
   }
 
   private static int rank(Check check) {

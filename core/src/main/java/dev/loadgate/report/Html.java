@@ -33,7 +33,7 @@ final class Html {
       th{background:var(--soft);font-weight:600}
       td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:1px 4px;border-radius:4px}
-      .pill{display:inline-block;min-width:64px;text-align:center;color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;font-weight:600}
+      .pill{display:inline-block;white-space:nowrap;min-width:64px;text-align:center;color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;font-weight:600}
       .muted{color:var(--muted)}
       .reason{color:var(--muted);font-size:12px}
       .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(480px,1fr));gap:12px}

@@ -108,10 +108,16 @@ public final class SummaryMarkdown {
 
   private static List<String> notes(RunResult result) {
     List<String> notes = new ArrayList<>();
+    List<String> unmeasured = new ArrayList<>();
     for (Check check : CheckText.failuresFirst(result.checks())) {
-      if (check.status() != Status.PASS && !check.reason().isEmpty()) {
+      if (CheckText.isUngatedNoData(check)) {
+        unmeasured.add("`" + check.id() + "`");
+      } else if (check.status() != Status.PASS && !check.reason().isEmpty()) {
         notes.add("`" + check.id() + "`: " + check.reason());
       }
+    }
+    if (!unmeasured.isEmpty()) {
+      notes.add("not gated and not measured in this run: " + String.join(", ", unmeasured));
     }
     notes.addAll(result.notes());
     return notes;

@@ -65,7 +65,7 @@ class CheckTextTest {
   @Test
   void tallyCountsGatedFailuresAndWarnings() {
     assertThat(CheckText.tally(ReportFixtures.checks()))
-        .isEqualTo("2 of 6 gated checks failed, 1 warning");
+        .isEqualTo("2 of 6 gated checks failed, 1 warning, 1 ungated without data");
     assertThat(CheckText.tally(List.of(byId("errors.all.rate"))))
         .isEqualTo("all 1 gated checks passed");
   }

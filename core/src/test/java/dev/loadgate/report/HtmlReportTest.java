@@ -29,7 +29,7 @@ class HtmlReportTest {
     assertThat(html)
         .contains("<header class=\"banner FAIL\" id=\"verdict\">")
         .contains("<div class=\"word\">FAIL</div>")
-        .contains("2 of 6 gated checks failed, 1 warning");
+        .contains("2 of 6 gated checks failed, 1 warning, 1 ungated without data");
   }
 
   @Test
