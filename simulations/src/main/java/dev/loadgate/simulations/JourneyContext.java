@@ -41,9 +41,9 @@ public record JourneyContext(
     ClientBehaviour client) {
 
   /** The session attribute holding the virtual user's account e-mail. */
-  public static final String ACCOUNT = "loadgate.account";
+  public static final String ACCOUNT = "loadgate_account";
 
-  private static final String LEASED = "loadgate.leased";
+  private static final String LEASED = "loadgate_leased";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Stable name of the password grant, shared by every journey that signs in. */

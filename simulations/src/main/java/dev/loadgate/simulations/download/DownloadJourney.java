@@ -20,7 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class DownloadJourney implements Journey {
   public static final String PDF = "GET /api/letters/{id}/pdf";
-  private static final String LETTER_ID = "loadgate.downloadLetterId";
+  private static final String LETTER_ID = "loadgate_downloadLetterId";
 
   @Override
   public String name() {

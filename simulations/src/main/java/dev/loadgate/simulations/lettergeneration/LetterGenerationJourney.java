@@ -30,10 +30,10 @@ public final class LetterGenerationJourney implements Journey {
   public static final String GENERATE = "POST /api/generate-letter";
   public static final String STATUS = "GET /rest/v1/letters";
 
-  private static final String BODY = "loadgate.letterRequest";
-  private static final String LETTER_ID = "loadgate.letterId";
-  private static final String LETTER_STATUS = "loadgate.letterStatus";
-  private static final String POLL_DEADLINE = "loadgate.pollDeadlineNanos";
+  private static final String BODY = "loadgate_letterRequest";
+  private static final String LETTER_ID = "loadgate_letterId";
+  private static final String LETTER_STATUS = "loadgate_letterStatus";
+  private static final String POLL_DEADLINE = "loadgate_pollDeadlineNanos";
 
   @Override
   public String name() {

@@ -31,11 +31,11 @@ public final class PaymentJourney implements Journey {
   public static final String WEBHOOK = "POST /api/stripe/webhook";
   public static final String VERIFY = "POST /api/verify-payment";
 
-  private static final String PLAN = "loadgate.plan";
-  private static final String COUPON = "loadgate.coupon";
-  private static final String CHECKOUT_SESSION = "loadgate.checkoutSession";
-  private static final String EVENT = "loadgate.webhookEvent";
-  private static final String SIGNATURE = "loadgate.webhookSignature";
+  private static final String PLAN = "loadgate_plan";
+  private static final String COUPON = "loadgate_coupon";
+  private static final String CHECKOUT_SESSION = "loadgate_checkoutSession";
+  private static final String EVENT = "loadgate_webhookEvent";
+  private static final String SIGNATURE = "loadgate_webhookSignature";
 
   private final AtomicLong planTurn = new AtomicLong();
   private final AtomicLong couponTurn = new AtomicLong();

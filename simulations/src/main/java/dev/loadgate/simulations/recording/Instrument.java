@@ -26,14 +26,14 @@ import java.time.Duration;
  * sample carries the failure's outcome. Immutable and thread-safe.
  */
 public final class Instrument {
-  private static final String PHASE = "loadgate.phase";
-  private static final String REQUEST_START = "loadgate.requestStartNanos";
-  private static final String JOURNEY_START = "loadgate.journeyStartNanos";
-  private static final String STATUS = "loadgate.status";
-  private static final String FAILED_WITH = "loadgate.failedWith";
+  private static final String PHASE = "loadgate_phase";
+  private static final String REQUEST_START = "loadgate_requestStartNanos";
+  private static final String JOURNEY_START = "loadgate_journeyStartNanos";
+  private static final String STATUS = "loadgate_status";
+  private static final String FAILED_WITH = "loadgate_failedWith";
 
   /** The session attribute that names the Gatling group, so warm-up groups read apart. */
-  public static final String GROUP_NAME = "loadgate.groupName";
+  public static final String GROUP_NAME = "loadgate_groupName";
 
   private final SampleSink sink;
   private final PhaseClock clock;
