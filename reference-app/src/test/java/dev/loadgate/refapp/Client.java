@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A small HTTP client for the integration tests; each instance has its own client IP. */
+/**
+ * A small HTTP client for the integration tests. Each request carries a fresh {@code
+ * X-Forwarded-For} unless the client sets one with {@link #with}.
+ */
 final class Client {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger NEXT_IP = new AtomicInteger(1);
@@ -21,13 +24,16 @@ final class Client {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI base;
-  private final String ip;
   private final Map<String, String> headers = new LinkedHashMap<>();
 
   Client(URI base) {
     this.base = base;
+  }
+
+  /** A fresh client IP for each request, so that per-IP limits never couple tests. */
+  private static String nextIp() {
     int n = NEXT_IP.getAndIncrement();
-    this.ip = "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+    return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
   }
 
   /** A header sent with every request of this client. */
@@ -85,7 +91,6 @@ final class Client {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(base.resolve(path))
               .timeout(Duration.ofSeconds(60))
-              .header("X-Forwarded-For", ip)
               .method(
                   method,
                   body == null
@@ -93,6 +98,9 @@ final class Client {
                       : HttpRequest.BodyPublishers.ofByteArray(bytes));
       if (body != null) {
         b.header("Content-Type", "application/json");
+      }
+      if (!headers.containsKey("X-Forwarded-For")) {
+        b.header("X-Forwarded-For", nextIp());
       }
       headers.forEach(b::header);
       for (int i = 0; i + 1 < extraHeaders.length; i += 2) {

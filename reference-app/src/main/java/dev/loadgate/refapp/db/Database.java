@@ -49,7 +49,7 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(Math.min(2, poolSize));
     config.setPoolName("refapp");
-    config.setConnectionTimeout(10_000);
+    config.setConnectionTimeout(5_000);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
