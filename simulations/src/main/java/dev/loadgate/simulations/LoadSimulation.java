@@ -27,15 +27,13 @@ public class LoadSimulation extends Simulation {
   /** How long in-flight journeys may finish after the last arrival before Gatling stops them. */
   public static final Duration DRAIN = REQUEST_TIMEOUT.plusSeconds(30);
 
-  private final PhaseClock clock;
-
   public LoadSimulation() {
     this(ActivePlan.current());
   }
 
   protected LoadSimulation(ActivePlan active) {
     LoadPlan plan = active.plan();
-    clock = new PhaseClock(plan.suite().warmup());
+    PhaseClock clock = new PhaseClock(plan.suite().warmup());
     JourneyContext context = context(plan, new Instrument(active.sink(), clock, REQUEST_TIMEOUT));
     List<PopulationBuilder> populations = new ArrayList<>();
     for (Suite.JourneyLoad load : plan.suite().journeys()) {
@@ -54,11 +52,6 @@ public class LoadSimulation extends Simulation {
         .protocols(context.targetHttp().protocol())
         .maxDuration(plan.totalDuration().plus(DRAIN))
         .assertions(active.assertions());
-  }
-
-  @Override
-  public void before() {
-    clock.start();
   }
 
   /** The context journeys of this plan share. */

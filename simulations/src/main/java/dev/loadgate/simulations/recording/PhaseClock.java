@@ -2,31 +2,29 @@ package dev.loadgate.simulations.recording;
 
 import dev.loadgate.measure.Phase;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Tells warm-up from measured load. A journey belongs to the phase in which its virtual user
- * started, so a journey never straddles two series.
+ * Tells warm-up from measured load. The clock starts with the first virtual user of the run (every
+ * scenario's injection starts then), and measuring begins one warm-up later. A journey belongs to
+ * the phase in which its virtual user started, so a journey never straddles two series.
  *
- * <p>Thread-safe: {@link #start()} is called once when injection begins; before that every journey
- * counts as warm-up.
+ * <p>Thread-safe.
  */
 public final class PhaseClock {
+  private static final long NOT_STARTED = Long.MIN_VALUE;
+
   private final long warmupNanos;
-  private volatile long measureStartNanos = Long.MAX_VALUE;
+  private final AtomicLong measureStartNanos = new AtomicLong(NOT_STARTED);
 
   public PhaseClock(Duration warmup) {
     this.warmupNanos = warmup.toNanos();
   }
 
-  /** Marks the start of injection; measuring begins one warm-up later. */
-  public void start() {
-    measureStartNanos = System.nanoTime() + warmupNanos;
-  }
-
-  /** The phase a journey starting now belongs to. */
+  /** The phase a journey starting now belongs to; the first call starts the clock. */
   public Phase phaseNow() {
-    return System.nanoTime() - measureStartNanos >= 0 && measureStartNanos != Long.MAX_VALUE
-        ? Phase.MEASURE
-        : Phase.WARMUP;
+    long now = System.nanoTime();
+    measureStartNanos.compareAndSet(NOT_STARTED, now + warmupNanos);
+    return now - measureStartNanos.get() >= 0 ? Phase.MEASURE : Phase.WARMUP;
   }
 }
