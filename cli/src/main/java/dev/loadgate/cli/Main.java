@@ -1,5 +1,6 @@
 package dev.loadgate.cli;
 
+import dev.loadgate.cli.gate.GateCommand;
 import dev.loadgate.cli.run.ModuleRunSteps;
 import dev.loadgate.cli.run.RunCommand;
 import dev.loadgate.cli.run.RunSteps;
@@ -42,7 +43,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Main implements Runnable {
   /** Subcommands other modules' owners provide; registered when present on the class path. */
   private static final List<String> OPTIONAL_SUBCOMMANDS =
-      List.of("dev.loadgate.cli.gate.GateCommand", "dev.loadgate.cli.baselines.BaselinesCommand");
+      List.of("dev.loadgate.cli.baselines.BaselinesCommand");
+
+  /** Columns of help text when the terminal's width is unknown (pipes, CI logs, tests). */
+  static final int USAGE_WIDTH = 100;
 
   @Spec private CommandSpec spec;
 
@@ -78,6 +82,7 @@ public final class Main implements Runnable {
       PrintWriter out, PrintWriter err, Supplier<RunSteps> runSteps) {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.addSubcommand("run", new RunCommand(runSteps));
+    commandLine.addSubcommand("gate", new GateCommand());
     for (String className : OPTIONAL_SUBCOMMANDS) {
       optionalSubcommand(className).ifPresent(commandLine::addSubcommand);
     }
@@ -85,6 +90,8 @@ public final class Main implements Runnable {
     commandLine.addSubcommand("cleanup", new dev.loadgate.cli.cleanup.CleanupCommand());
     commandLine.addSubcommand("merge", new dev.loadgate.cli.merge.MergeCommand());
     commandLine.addSubcommand("version", new VersionCommand());
+    // Examples and exit-code lines read best unwrapped; a terminal's own width wins (auto width).
+    commandLine.setUsageHelpWidth(USAGE_WIDTH);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -3,10 +3,12 @@ package dev.loadgate.cli.run;
 import dev.loadgate.baseline.BaselineException;
 import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
+import dev.loadgate.baseline.Suggestions;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
 import dev.loadgate.cli.safety.StripeKeyGuard;
+import dev.loadgate.cli.safety.UserRateCap;
 import dev.loadgate.dbprobe.DbProbe;
 import dev.loadgate.dbprobe.EmailQueueProbe;
 import dev.loadgate.measure.Figure;
@@ -20,6 +22,12 @@ import dev.loadgate.refapp.RunningReferenceApp;
 import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunReports;
 import dev.loadgate.report.RunResult;
+import dev.loadgate.simulations.LoadOutcome;
+import dev.loadgate.simulations.LoadPlan;
+import dev.loadgate.simulations.LoadRunner;
+import dev.loadgate.simulations.Suite;
+import dev.loadgate.simulations.SuiteException;
+import dev.loadgate.simulations.Suites;
 import dev.loadgate.target.Secret;
 import dev.loadgate.target.TargetProfile;
 import dev.loadgate.verdict.AcceptedRun;
@@ -28,25 +36,35 @@ import dev.loadgate.verdict.AcceptedRuns;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.EvaluationOptions;
 import dev.loadgate.verdict.VerdictEngine;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The real steps of a run, wired to loadgate's modules. One instance per run. */
+/**
+ * The real steps of a run, wired to loadgate's modules: baselines and suites (data), the reference
+ * app (embedded target), Gatling in this JVM (load), the database and e-mail probes, JMH, the
+ * verdict engine and the report writers. One instance per run.
+ */
 public final class ModuleRunSteps implements RunSteps {
   /** Time between database probe samples: the lock-wait resolution, well below its 50 ms limit. */
   static final Duration PROBE_INTERVAL = Duration.ofMillis(25);
 
+  /** Where Gatling's own results go, below the reports root (git-ignored with it). */
+  static final String GATLING_DIR = ".gatling";
+
   private final Map<String, String> environment;
   private final List<FaultSpec> faults = new ArrayList<>();
   private Baselines baselines;
+  private Suite suite;
   private Optional<AcceptedRun> accepted = Optional.empty();
-  private List<String> gatedChecks = List.of("*");
+  private TargetProfile externalProfile;
 
   /** Steps that read secrets and settings from the process environment. */
   public ModuleRunSteps() {
@@ -62,6 +80,7 @@ public final class ModuleRunSteps implements RunSteps {
   public RunPlan validate(RunRequest request) {
     List<String> problems = new ArrayList<>();
     loadBaselines(request.baselinesFile(), problems);
+    loadSuite(request, problems);
     request.against().ifPresent(against -> loadAccepted(against, problems));
     for (String injection : request.injections()) {
       try {
@@ -70,15 +89,34 @@ public final class ModuleRunSteps implements RunSteps {
         problems.add("--inject: " + e.getMessage());
       }
     }
-    List<String> journeys =
-        List.of("auth", "letter_generation", "payment", "download", "admin_dashboard", "email");
-    StripeKeyGuard.problem(environment.get(StripeKeyGuard.ENV), journeys.contains("payment"))
+    if (!request.embedded()) {
+      externalProfile = externalProfile(request, problems);
+    }
+    if (suite == null) {
+      throw new BadInputException(problems);
+    }
+    LoadPlan plan = loadPlan(request, placeholderProfile(request));
+    if (!request.safety().overrideCaps()) {
+      problems.addAll(plan.capViolations());
+    }
+    UserRateCap.problem(plan.peakArrivalRatePerSec(), request.safety().maxRatePerSec())
         .ifPresent(problems::add);
+    StripeKeyGuard.problem(
+            environment.get(StripeKeyGuard.ENV), plan.arrivalRatePerSec("payment") > 0)
+        .ifPresent(problems::add);
+    if (externalProfile != null && problems.isEmpty()) {
+      problems.addAll(LoadRunner.problems(loadPlan(request, externalProfile)));
+    }
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);
     }
-    Duration measure = request.duration().orElse(Duration.ofSeconds(60));
-    return new RunPlan(request, request.suite(), journeys, Duration.ofSeconds(10), measure, 1);
+    return new RunPlan(
+        request,
+        suite.name(),
+        suite.journeys().stream().map(Suite.JourneyLoad::journey).toList(),
+        suite.warmup(),
+        plan.measuredDuration(),
+        plan.peakArrivalRatePerSec());
   }
 
   private void loadBaselines(Path file, List<String> problems) {
@@ -96,6 +134,28 @@ public final class ModuleRunSteps implements RunSteps {
     }
   }
 
+  private void loadSuite(RunRequest request, List<String> problems) {
+    Map<String, Suite> suites;
+    try {
+      suites = Suites.load(request.suitesFile());
+    } catch (SuiteException e) {
+      problems.addAll(e.problems());
+      return;
+    }
+    suite = suites.get(request.suite());
+    if (suite == null) {
+      problems.add(
+          "--suite: unknown suite \""
+              + request.suite()
+              + "\" (expected one of "
+              + String.join(", ", suites.keySet())
+              + ")."
+              + Suggestions.closest(request.suite(), suites.keySet())
+                  .map(s -> " Did you mean \"" + s + "\"?")
+                  .orElse(""));
+    }
+  }
+
   private void loadAccepted(String against, List<String> problems) {
     Path given = Path.of(against);
     Path folder =
@@ -109,10 +169,65 @@ public final class ModuleRunSteps implements RunSteps {
     }
   }
 
+  private LoadPlan loadPlan(RunRequest request, TargetProfile profile) {
+    return new LoadPlan(
+        profile,
+        suite,
+        request.duration(),
+        request.rateScale(),
+        request.reportsRoot().resolve(GATLING_DIR),
+        false,
+        request.safety().overrideCaps());
+  }
+
+  /** For checks that need a plan before the target exists; nothing is sent to it. */
+  private TargetProfile placeholderProfile(RunRequest request) {
+    return externalProfile != null
+        ? externalProfile
+        : new TargetProfile(
+            URI.create("http://127.0.0.1"),
+            null,
+            null,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of());
+  }
+
+  private TargetProfile externalProfile(RunRequest request, List<String> problems) {
+    AccountsFile accounts = new AccountsFile(Optional.empty(), List.of());
+    if (request.accountsFile().isPresent()) {
+      try {
+        accounts = AccountsFile.read(request.accountsFile().get(), environment);
+      } catch (BadInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    return new TargetProfile(
+        request.target().orElseThrow(),
+        request.authUrl().orElse(null),
+        Secret.of(environment.getOrDefault("SUPABASE_ANON_KEY", "")),
+        accounts.admin(),
+        secret("ADMIN_PORTAL_KEY"),
+        secret("STRIPE_WEBHOOK_SECRET"),
+        secret(StripeKeyGuard.ENV),
+        secret("CRON_SECRET"),
+        request.databaseUrl(),
+        accounts.accounts());
+  }
+
+  private Optional<Secret> secret(String name) {
+    String value = environment.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
+  }
+
   @Override
   public Target startTarget(RunPlan plan) {
-    if (!plan.request().embedded()) {
-      return external(plan.request());
+    if (externalProfile != null) {
+      return new ExternalTarget(externalProfile, plan.request());
     }
     ReferenceAppSettings settings =
         ReferenceAppSettings.defaults().withFaults(faults).withRateLimits(RateLimits.disabled());
@@ -121,70 +236,13 @@ public final class ModuleRunSteps implements RunSteps {
       app = ReferenceApp.start(settings);
     } catch (RuntimeException e) {
       throw new IncompleteRunException(
-          "the embedded target did not start (" + e.getMessage() + ").", e);
+          "the embedded target did not start ("
+              + e.getMessage()
+              + "). Embedded PostgreSQL needs util-linux (unshare) when run as root; see"
+              + " docs/safety.md.",
+          e);
     }
-    return new Target() {
-      @Override
-      public TargetProfile profile() {
-        return app.targetProfile();
-      }
-
-      @Override
-      public Optional<Secret> jdbcUrl() {
-        return app.targetProfile().databaseUrl();
-      }
-
-      @Override
-      public String description() {
-        return "embedded reference app at "
-            + app.baseUrl()
-            + (faults.isEmpty() ? "" : " with faults " + faults);
-      }
-
-      @Override
-      public void close() {
-        app.close();
-      }
-    };
-  }
-
-  private Target external(RunRequest request) {
-    TargetProfile profile =
-        new TargetProfile(
-            request.target().orElseThrow(),
-            request.authUrl().orElse(null),
-            Secret.of(environment.getOrDefault("SUPABASE_ANON_KEY", "")),
-            Optional.empty(),
-            secret("ADMIN_PORTAL_KEY"),
-            secret("STRIPE_WEBHOOK_SECRET"),
-            secret(StripeKeyGuard.ENV),
-            secret("CRON_SECRET"),
-            request.databaseUrl(),
-            List.of());
-    return new Target() {
-      @Override
-      public TargetProfile profile() {
-        return profile;
-      }
-
-      @Override
-      public Optional<Secret> jdbcUrl() {
-        return request.databaseUrl();
-      }
-
-      @Override
-      public String description() {
-        return request.targetDisplay();
-      }
-
-      @Override
-      public void close() {}
-    };
-  }
-
-  private Optional<Secret> secret(String name) {
-    String value = environment.get(name);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
+    return new EmbeddedTarget(app, faults);
   }
 
   @Override
@@ -194,7 +252,9 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public LoadResult load(RunPlan plan, Target target, Recording recording) {
-    return LoadResult.failed("the load engine is not wired into this build yet");
+    LoadOutcome outcome = LoadRunner.run(loadPlan(plan.request(), target.profile()), recording);
+    return new LoadResult(
+        outcome.completed(), outcome.problem(), outcome.gatlingReportDir().map(Path::toString));
   }
 
   @Override
@@ -215,7 +275,7 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public List<Check> judge(RunPlan plan, Measurements measurements) {
-    EvaluationOptions options = EvaluationOptions.defaults().gating(gatedChecks);
+    EvaluationOptions options = EvaluationOptions.defaults().gating(suite.gatedChecks());
     if (accepted.isPresent()) {
       options = options.against(accepted.get());
     }
@@ -229,7 +289,7 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public Environment environment(RunPlan plan) {
-    Map<String, String> extra = new java.util.LinkedHashMap<>();
+    Map<String, String> extra = new LinkedHashMap<>();
     extra.put("rate-scale", String.valueOf(plan.request().rateScale()));
     plan.request().duration().ifPresent(d -> extra.put("duration", d.toString()));
     if (!faults.isEmpty()) {
@@ -244,5 +304,50 @@ public final class ModuleRunSteps implements RunSteps {
   @Override
   public Path writeReports(RunPlan plan, RunResult result) {
     return RunReports.write(plan.request().reportsRoot(), result);
+  }
+
+  /** The reference app with its embedded database, stopped by {@link #close()}. */
+  private record EmbeddedTarget(RunningReferenceApp app, List<FaultSpec> faults) implements Target {
+    EmbeddedTarget {
+      faults = List.copyOf(faults);
+    }
+
+    @Override
+    public TargetProfile profile() {
+      return app.targetProfile();
+    }
+
+    @Override
+    public Optional<Secret> jdbcUrl() {
+      return app.targetProfile().databaseUrl();
+    }
+
+    @Override
+    public String description() {
+      return "embedded reference app at "
+          + app.baseUrl()
+          + (faults.isEmpty() ? "" : ", injecting " + faults);
+    }
+
+    @Override
+    public void close() {
+      app.close();
+    }
+  }
+
+  /** A target loadgate did not start and does not stop. */
+  private record ExternalTarget(TargetProfile profile, RunRequest request) implements Target {
+    @Override
+    public Optional<Secret> jdbcUrl() {
+      return request.databaseUrl();
+    }
+
+    @Override
+    public String description() {
+      return request.targetDisplay();
+    }
+
+    @Override
+    public void close() {}
   }
 }
