@@ -159,7 +159,11 @@ final class Charts {
     }
     svg.append(line(left, bottom, right, bottom, AXIS, 1, null));
     svg.append(line(left, top, left, bottom, AXIS, 1, null));
-    svg.append(text(14, (top + bottom) / 2, 10, "middle", AXIS, "ms", "400"));
+    svg.append("<g transform=\"rotate(-90 12 ")
+        .append(px((top + bottom) / 2))
+        .append(")\">")
+        .append(text(12, (top + bottom) / 2, 10, "middle", AXIS, "latency (ms)", "400"))
+        .append("</g>");
     svg.append(text((left + right) / 2, height - 6, 10, "middle", AXIS, "percentile", "400"));
     if (Double.isFinite(limitMillis)) {
       if (limitInView) {

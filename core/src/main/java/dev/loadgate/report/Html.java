@@ -35,6 +35,7 @@ final class Html {
       code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:1px 4px;border-radius:4px}
       .pill{display:inline-block;white-space:nowrap;min-width:64px;text-align:center;color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;font-weight:600}
       .muted{color:var(--muted)}
+      .nowrap{white-space:nowrap}
       .reason{color:var(--muted);font-size:12px}
       .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(480px,1fr));gap:12px}
       .card{border:1px solid var(--line);border-radius:6px;padding:6px}

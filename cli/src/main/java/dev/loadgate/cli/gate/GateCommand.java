@@ -100,7 +100,7 @@ public final class GateCommand implements Callable<Integer> {
 
   @Option(
       names = "--fail-undecided",
-      description = "A check whose 95 % interval contains its limit fails instead of warning.")
+      description = "A check whose 95 %% interval contains its limit fails instead of warning.")
   private boolean failUndecided;
 
   private final Clock clock;
