@@ -97,7 +97,17 @@ public final class BaselinesLoader {
    * @throws BaselineException listing every problem, when the file is missing or invalid
    */
   public static Baselines load(Path path) {
-    String name = path.toString();
+    return load(path, path.toString());
+  }
+
+  /**
+   * Loads and validates a baselines file, naming it {@code displayName} in every problem (e.g. the
+   * path as the user typed it).
+   *
+   * @throws BaselineException listing every problem, when the file is missing or invalid
+   */
+  public static Baselines load(Path path, String displayName) {
+    String name = displayName;
     String text;
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);

@@ -60,7 +60,7 @@ public final class MeasurementStore {
       ArrayNode figureNodes = index.putArray("figures");
       measurements.figures().values().stream()
           .sorted(java.util.Comparator.comparing(Figure::id))
-          .forEach(figure -> figureNodes.add(JSON.valueToTree(figure)));
+          .forEach(figure -> figureNodes.add(figureNode(figure)));
       JSON.writeValue(folder.resolve(INDEX_FILE).toFile(), index);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write measurements to " + folder, e);
@@ -89,13 +89,52 @@ public final class MeasurementStore {
       }
       Map<String, Figure> figures = new LinkedHashMap<>();
       for (JsonNode node : index.path("figures")) {
-        Figure figure = JSON.treeToValue(node, Figure.class);
+        Figure figure = readFigure(node);
         figures.put(figure.id(), figure);
       }
       return new Measurements(series, figures);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read measurements from " + indexFile, e);
     }
+  }
+
+  /** A figure as JSON; a value that could not be measured (NaN) is written as null. */
+  private static ObjectNode figureNode(Figure figure) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("id", figure.id());
+    if (Double.isNaN(figure.value())) {
+      node.putNull("value");
+    } else {
+      node.put("value", figure.value());
+    }
+    node.put("unit", figure.unit());
+    node.put("samples", figure.samples());
+    node.put("source", figure.source());
+    node.put("note", figure.note());
+    ArrayNode evidence = node.putArray("evidence");
+    for (Map<String, String> row : figure.evidence()) {
+      ObjectNode rowNode = evidence.addObject();
+      new java.util.TreeMap<>(row).forEach(rowNode::put);
+    }
+    return node;
+  }
+
+  private static Figure readFigure(JsonNode node) {
+    JsonNode value = node.path("value");
+    List<Map<String, String>> evidence = new ArrayList<>();
+    for (JsonNode row : node.path("evidence")) {
+      Map<String, String> columns = new LinkedHashMap<>();
+      row.properties().forEach(e -> columns.put(e.getKey(), e.getValue().asText()));
+      evidence.add(columns);
+    }
+    return new Figure(
+        node.path("id").asText(),
+        value.isNumber() ? value.asDouble() : Double.NaN,
+        node.path("unit").asText(),
+        node.path("samples").asLong(),
+        node.path("source").asText(),
+        node.path("note").asText(""),
+        evidence);
   }
 
   private static String uniqueFile(SeriesKey key, Set<String> used) {

@@ -1,0 +1,169 @@
+package dev.loadgate.cli.baselines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loadgate.cli.ExitCodes;
+import dev.loadgate.measure.Figure;
+import dev.loadgate.measure.MeasurementStore;
+import dev.loadgate.measure.Measurements;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BaselinesCommandTest {
+  static final Path PRODUCTION = Path.of("../baselines/production.yaml");
+
+  @TempDir Path temp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = new CommandLine(new BaselinesCommand());
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void validatesTheProductionBaselines() {
+    int code = run("validate", PRODUCTION.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.PASS);
+    assertThat(out.toString())
+        .isEqualTo(
+            "../baselines/production.yaml: OK, 17 checks (5 paths), 4 scaling triggers, 3 growth"
+                + " projections\n");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void listsEveryProblemOfABadFileAndExitsTwo() throws IOException {
+    Path bad = temp.resolve("bad.yaml");
+    Files.writeString(
+        bad,
+        Files.readString(PRODUCTION)
+            .replace("below: 500ms", "below: 500")
+            .replace("schema: loadgate.baselines/v1", "schema: loadgate.baselines/v0"));
+
+    int code = run("validate", bad.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString())
+        .startsWith("2 problems in " + bad + ":\n")
+        .contains(bad + ":5:9: schema: unsupported schema version")
+        .contains(":24:12: paths.auth.below: duration needs a unit")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void reportsAMissingFileWithoutAStackTrace() {
+    int code = run("validate", "nope.yaml");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .isEqualTo(
+            "nope.yaml: no such file (expected a baselines YAML file, got a path that does not"
+                + " exist). Pass --baselines FILE or run from the checkout root.\n");
+  }
+
+  @Test
+  void checkGuidePassesWhenGuideAndBaselinesAgree() throws IOException {
+    Path guide = guide(fixture());
+
+    int code = run("check-guide", guide.toString(), "--baselines", PRODUCTION.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.PASS);
+    assertThat(out.toString())
+        .isEqualTo(guide + " and ../baselines/production.yaml agree: 25 documented limits\n");
+  }
+
+  @Test
+  void checkGuideListsEachDifferenceAndExitsOne() throws IOException {
+    Path guide = guide(fixture().replace("< 3 seconds", "< 4 seconds"));
+
+    int code = run("check-guide", guide.toString(), "--baselines", PRODUCTION.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.GATE_FAILED);
+    assertThat(out.toString())
+        .isEqualTo(
+            "1 differences between "
+                + guide
+                + " and ../baselines/production.yaml:\n"
+                + "  latency.payment.p95: the guide says < 4 s ("
+                + guide
+                + ":33), ../baselines/production.yaml says < 3 s (paths.payment)\n");
+  }
+
+  @Test
+  void acceptsARunAndRefusesToOverwriteIt() throws IOException {
+    Path runDir = temp.resolve("reports/20261129T071502Z-smoke");
+    MeasurementStore.write(
+        runDir,
+        Measurements.EMPTY.withFigure(
+            new Figure("db.query.mean", 3.5, "ms", 10, "db-probe", "", List.of())));
+    Path into = temp.resolve("accepted");
+
+    int first = run("accept", runDir.toString(), "--into", into.toString());
+    int second = run("accept", runDir.toString(), "--into", into.toString());
+
+    assertThat(first).as(err.toString()).isEqualTo(ExitCodes.PASS);
+    assertThat(out.toString()).startsWith("accepted run 20261129T071502Z-smoke into ");
+    assertThat(into.resolve("20261129T071502Z-smoke/measurements.json")).exists();
+    assertThat(second).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .contains("run 20261129T071502Z-smoke is already accepted (expected a new run id)");
+  }
+
+  @Test
+  void refusesToAcceptAFolderWithoutMeasurements() {
+    int code = run("accept", temp.toString(), "--into", temp.resolve("accepted").toString());
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .isEqualTo(
+            "loadgate baselines accept: "
+                + temp
+                + ": not a run folder (expected measurements.json inside, got none). Pass a folder"
+                + " under reports/ written by loadgate run.\n");
+  }
+
+  @Test
+  void everySubcommandHasHelpWithExamples() {
+    for (String sub : List.of("validate", "check-guide", "accept")) {
+      StringWriter help = new StringWriter();
+      CommandLine commandLine = new CommandLine(new BaselinesCommand());
+      commandLine.setOut(new PrintWriter(help, true));
+      assertThat(commandLine.execute(sub, "--help")).isZero();
+      assertThat(help.toString()).contains("Examples:").contains("loadgate baselines " + sub);
+    }
+  }
+
+  @Test
+  void withoutASubcommandSaysWhatIsNeeded() {
+    assertThat(run()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .startsWith(
+            "loadgate baselines: a subcommand is needed (validate, check-guide or accept).");
+  }
+
+  private Path guide(String text) throws IOException {
+    Path guide = temp.resolve("guide.md");
+    Files.writeString(guide, text, StandardCharsets.UTF_8);
+    return guide;
+  }
+
+  private static String fixture() throws IOException {
+    return Files.readString(
+        Path.of("../core/src/test/resources/baseline/guide-aligned.md"), StandardCharsets.UTF_8);
+  }
+}
