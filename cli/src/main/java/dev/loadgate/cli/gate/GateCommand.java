@@ -86,7 +86,9 @@ public final class GateCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "REPORTS_ROOT",
-      description = "Where the new run folder goes (default: the folder that holds RUN_DIR).")
+      description =
+          "Where the new run folder goes (default: the folder that holds RUN_DIR when it is a"
+              + " run folder, else reports/).")
   private Path reportsRoot;
 
   @Option(
@@ -143,10 +145,14 @@ public final class GateCommand implements Callable<Integer> {
     Path baselinesPath = LoadgateHome.orDefault(baselinesFile, LoadgateHome.DEFAULT_BASELINES);
     Baselines baselines = BaselinesLoader.load(baselinesPath);
     EvaluationOptions options = options(original);
-    Environment environment =
-        original
-            .map(r -> r.metadata().environment())
-            .orElseGet(() -> Environment.capture("unknown", "unknown", Map.of()));
+    Environment environment = original.map(r -> r.metadata().environment()).orElse(null);
+    if (environment == null) {
+      // An accepted run keeps its environment in environment.json instead of results.json.
+      environment =
+          AcceptedRuns.load(run)
+              .environment()
+              .orElseGet(() -> Environment.capture("unknown", "unknown", Map.of()));
+    }
     List<String> notes = new ArrayList<>();
     notes.add(
         "re-evaluated from the stored measurements of run "
@@ -198,8 +204,13 @@ public final class GateCommand implements Callable<Integer> {
     if (reportsRoot != null) {
       return reportsRoot.toAbsolutePath().normalize();
     }
-    Path parent = runDir.toAbsolutePath().normalize().getParent();
-    return parent == null ? LoadgateHome.resolveDefault(LoadgateHome.DEFAULT_REPORTS) : parent;
+    Path run = runDir.toAbsolutePath().normalize();
+    // A run folder's parent is a reports root; an accepted run's is baselines/accepted, which
+    // must only ever hold accepted runs.
+    if (Files.isRegularFile(run.resolve(ResultsJson.FILE)) && run.getParent() != null) {
+      return run.getParent();
+    }
+    return LoadgateHome.resolveDefault(LoadgateHome.DEFAULT_REPORTS);
   }
 
   private void checkRunFolder(Path run) {

@@ -117,7 +117,8 @@ class GateCommandTest {
   void withoutResultsEveryCheckIsGatedAndMissingDataFailsClosed(@TempDir Path reports) {
     Path run = reports.resolve("20261129T071502Z-smoke");
     MeasurementStore.write(run, measurements(100));
-    int code = gate(run.toString(), "--baselines", BASELINES.toString());
+    int code =
+        gate(run.toString(), "--baselines", BASELINES.toString(), "--out", reports.toString());
     assertThat(code).isEqualTo(1);
     RunResult result = ResultsReader.read(reports.resolve("20261129T080000Z-unknown-gate"));
     assertThat(result.checks())
@@ -161,6 +162,35 @@ class GateCommandTest {
     assertThat(auth.comparison().regressed()).isTrue();
     assertThat(auth.status()).isEqualTo(Status.FAIL);
     assertThat(out.toString()).contains("regressed**");
+  }
+
+  @Test
+  void anAcceptedRunIsJudgedIntoReportsNeverIntoTheAcceptedFolder(@TempDir Path home) {
+    Path accepted =
+        AcceptedRuns.accept(
+            writeRun(home.resolve("old-reports"), measurements(100), true, List.of()),
+            home.resolve("baselines/accepted"));
+    String before = System.getProperty("loadgate.home");
+    System.setProperty("loadgate.home", home.toString());
+    try {
+      int code =
+          gate(
+              accepted.toString(),
+              "--baselines",
+              BASELINES.toAbsolutePath().toString(),
+              "--gate",
+              "latency.*");
+      assertThat(code).as("stdout:%n%s%nstderr:%n%s", out, err).isZero();
+    } finally {
+      if (before == null) {
+        System.clearProperty("loadgate.home");
+      } else {
+        System.setProperty("loadgate.home", before);
+      }
+    }
+    assertThat(folders(home.resolve("baselines/accepted")))
+        .containsExactly("20261129T071502Z-smoke");
+    assertThat(folders(home.resolve("reports"))).containsExactly("20261129T080000Z-smoke-gate");
   }
 
   @Test
