@@ -40,21 +40,22 @@ final class Analytics {
           + "   as avg_credits_per_user"
           + " from subscriptions where status = 'active'";
 
-  /** {@code get_revenue_summary(months_back)}. */
+  /** {@code get_revenue_summary(months_back)}: one pass over each table, grouped by month. */
   static final String REVENUE =
       "with months as (select generate_series(date_trunc('month', now())"
           + "   - make_interval(months => ? - 1), date_trunc('month', now()), interval '1 month')"
-          + "   as m)"
-          + " select to_char(m, 'YYYY-MM') as month_year,"
-          + " coalesce((select sum(price) from subscriptions s where s.status = 'active'"
-          + "   and date_trunc('month', s.created_at) = m), 0) as subscription_revenue,"
-          + " coalesce((select sum(commission_amount) from commissions k where k.status = 'paid'"
-          + "   and date_trunc('month', k.created_at) = m), 0) as commission_paid,"
-          + " coalesce((select sum(price) from subscriptions s where s.status = 'active'"
-          + "   and date_trunc('month', s.created_at) = m), 0)"
-          + " - coalesce((select sum(commission_amount) from commissions k where k.status = 'paid'"
-          + "   and date_trunc('month', k.created_at) = m), 0) as net_revenue,"
-          + " (select count(*) from subscriptions s"
-          + "   where date_trunc('month', s.created_at) = m) as new_subscriptions"
-          + " from months order by m";
+          + "   as m),"
+          + " subs as (select date_trunc('month', created_at) as m,"
+          + "   coalesce(sum(price) filter (where status = 'active'), 0) as revenue, count(*) as n"
+          + "   from subscriptions where created_at >= (select min(m) from months) group by 1),"
+          + " paid as (select date_trunc('month', created_at) as m, sum(commission_amount) as amount"
+          + "   from commissions where status = 'paid'"
+          + "   and created_at >= (select min(m) from months) group by 1)"
+          + " select to_char(months.m, 'YYYY-MM') as month_year,"
+          + " coalesce(s.revenue, 0) as subscription_revenue,"
+          + " coalesce(p.amount, 0) as commission_paid,"
+          + " coalesce(s.revenue, 0) - coalesce(p.amount, 0) as net_revenue,"
+          + " coalesce(s.n, 0) as new_subscriptions"
+          + " from months left join subs s on s.m = months.m left join paid p on p.m = months.m"
+          + " order by months.m";
 }

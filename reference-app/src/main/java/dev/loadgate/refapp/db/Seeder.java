@@ -32,7 +32,7 @@ public final class Seeder {
   public static final int EMPLOYEES_PER_SCALE = 8;
 
   /** Letter credits of each seeded subscriber, enough for any bounded load run. */
-  public static final int SUBSCRIBER_CREDITS = 1_000_000;
+  public static final int SUBSCRIBER_CREDITS = 10_000;
 
   private static final String[] TYPES = {
     "demand_letter",
