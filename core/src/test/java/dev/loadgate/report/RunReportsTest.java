@@ -32,22 +32,13 @@ class RunReportsTest {
 
   @Test
   void storedMeasurementsReadBackExactly(@TempDir Path root) {
-    RunResult withFigures = ReportFixtures.result();
-    // Figures are left out: MeasurementStore cannot read its own figures back yet (it writes
-    // Figure.isMeasured() as a "measured" property that the reader rejects).
-    RunResult result =
-        new RunResult(
-            withFigures.metadata(),
-            true,
-            "",
-            withFigures.checks(),
-            new Measurements(withFigures.measurements().series(), java.util.Map.of()),
-            withFigures.notes());
+    RunResult result = ReportFixtures.result();
     Path runDir = RunReports.write(root, result);
     Measurements read = MeasurementStore.read(runDir);
     SeriesKey auth = SeriesKey.group(Phase.MEASURE, "auth");
     assertThat(read.get(auth).orElseThrow().latencyMicros())
         .isEqualTo(result.measurements().get(auth).orElseThrow().latencyMicros());
+    assertThat(read.figures()).isEqualTo(result.measurements().figures());
     RunResult again = ResultsReader.readWithMeasurements(runDir);
     assertThat(again.checks()).isEqualTo(result.checks());
     assertThat(again.measurements().series()).hasSameSizeAs(result.measurements().series());
