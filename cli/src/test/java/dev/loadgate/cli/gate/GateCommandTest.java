@@ -194,6 +194,32 @@ class GateCommandTest {
   }
 
   @Test
+  void probeFiguresStoredWithTheRunAreJudgedToo(@TempDir Path reports) {
+    Measurements withFigure =
+        measurements(100)
+            .withFigure(
+                new dev.loadgate.measure.Figure(
+                    "db.query.mean",
+                    12.5,
+                    "ms",
+                    340,
+                    "db-probe",
+                    "",
+                    List.of(Map.of("query", "select 1", "mean_ms", "12.5"))));
+    Path run = writeRun(reports, withFigure, true, List.of());
+    int code = gate(run.toString(), "--baselines", BASELINES.toString(), "--gate", "db.query.mean");
+    assertThat(code).as("stdout:%n%s%nstderr:%n%s", out, err).isZero();
+    Check query =
+        ResultsReader.read(reports.resolve("20261129T080000Z-smoke-gate")).checks().stream()
+            .filter(c -> c.id().equals("db.query.mean"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(query.status()).isEqualTo(Status.PASS);
+    assertThat(query.measured()).isEqualTo(12.5);
+    assertThat(query.samples()).isEqualTo(340);
+  }
+
+  @Test
   void missingRunFolderIsBadInput(@TempDir Path reports) {
     Path missing = reports.resolve("20261129T071502Z-nope");
     int code = gate(missing.toString(), "--baselines", BASELINES.toString());
