@@ -1,5 +1,6 @@
 package dev.loadgate.cli;
 
+import dev.loadgate.cli.baselines.BaselinesCommand;
 import dev.loadgate.cli.gate.GateCommand;
 import dev.loadgate.cli.run.ModuleRunSteps;
 import dev.loadgate.cli.run.RunCommand;
@@ -7,7 +8,6 @@ import dev.loadgate.cli.run.RunSteps;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,10 +41,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
       "Exit codes: 0 pass, 1 gate failed, 2 bad input, 3 run incomplete."
     })
 public final class Main implements Runnable {
-  /** Subcommands other modules' owners provide; registered when present on the class path. */
-  private static final List<String> OPTIONAL_SUBCOMMANDS =
-      List.of("dev.loadgate.cli.baselines.BaselinesCommand");
-
   /** Columns of help text when the terminal's width is unknown (pipes, CI logs, tests). */
   static final int USAGE_WIDTH = 100;
 
@@ -83,9 +79,7 @@ public final class Main implements Runnable {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.addSubcommand("run", new RunCommand(runSteps));
     commandLine.addSubcommand("gate", new GateCommand());
-    for (String className : OPTIONAL_SUBCOMMANDS) {
-      optionalSubcommand(className).ifPresent(commandLine::addSubcommand);
-    }
+    commandLine.addSubcommand("baselines", new BaselinesCommand());
     commandLine.addSubcommand("serve", new dev.loadgate.cli.serve.ServeCommand());
     commandLine.addSubcommand("cleanup", new dev.loadgate.cli.cleanup.CleanupCommand());
     commandLine.addSubcommand("merge", new dev.loadgate.cli.merge.MergeCommand());
@@ -98,14 +92,6 @@ public final class Main implements Runnable {
     commandLine.setParameterExceptionHandler(Main::handleBadOptions);
     commandLine.setExecutionExceptionHandler(Main::handleFailure);
     return commandLine;
-  }
-
-  private static java.util.Optional<Object> optionalSubcommand(String className) {
-    try {
-      return java.util.Optional.of(Class.forName(className).getDeclaredConstructor().newInstance());
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return java.util.Optional.empty();
-    }
   }
 
   private static int handleBadOptions(ParameterException e, String[] args) {

@@ -4,6 +4,9 @@ import dev.loadgate.baseline.BaselineException;
 import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.baseline.Suggestions;
+import dev.loadgate.benchmarks.BenchmarkPlan;
+import dev.loadgate.benchmarks.BenchmarkRunner;
+import dev.loadgate.benchmarks.BenchmarkSettings;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
@@ -252,9 +255,22 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public LoadResult load(RunPlan plan, Target target, Recording recording) {
+    quietGatlingConsole();
     LoadOutcome outcome = LoadRunner.run(loadPlan(plan.request(), target.profile()), recording);
     return new LoadResult(
         outcome.completed(), outcome.problem(), outcome.gatlingReportDir().map(Path::toString));
+  }
+
+  /**
+   * Gatling prints its own statistics every 5 s; loadgate's progress line already says what a
+   * person needs, and the report holds the rest. Its file writer stays for its HTML report. A
+   * {@code -Dgatling.data.writers...} of the user's wins.
+   */
+  private static void quietGatlingConsole() {
+    if (System.getProperty("gatling.data.writers") == null
+        && System.getProperty("gatling.data.writers.0") == null) {
+      System.setProperty("gatling.data.writers.0", "file");
+    }
   }
 
   @Override
@@ -270,7 +286,12 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public List<Figure> benchmarks(RunPlan plan, Target target) {
-    return List.of();
+    BenchmarkSettings settings =
+        plan.suite().equals("pre-release")
+            ? BenchmarkSettings.preRelease()
+            : BenchmarkSettings.smoke();
+    return BenchmarkRunner.run(
+        new BenchmarkPlan(target.profile(), target.jdbcUrl().map(Secret::reveal), settings));
   }
 
   @Override
