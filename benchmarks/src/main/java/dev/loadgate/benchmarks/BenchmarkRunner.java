@@ -55,6 +55,11 @@ public final class BenchmarkRunner {
   /** The {@link Figure#source()} of every figure. */
   public static final String SOURCE = "jmh";
 
+  /** How long to wait for another JMH run on this machine to finish. */
+  static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofMinutes(15);
+
+  private static final java.time.Duration LOCK_RETRY = java.time.Duration.ofSeconds(2);
+
   private BenchmarkRunner() {}
 
   /**
@@ -157,7 +162,7 @@ public final class BenchmarkRunner {
       options.output(targetFile.resolveSibling("jmh-" + entry.shortName() + ".log").toString());
     }
     try {
-      Collection<RunResult> results = new Runner(options.build()).run();
+      Collection<RunResult> results = runWhenJmhIsFree(options);
       if (results.isEmpty()) {
         return failed(
             entry,
@@ -175,6 +180,31 @@ public final class BenchmarkRunner {
       return failed(entry, "the benchmark failed: " + rootMessage(e));
     } catch (RuntimeException e) {
       return failed(entry, "JMH could not run it: " + rootMessage(e));
+    }
+  }
+
+  /**
+   * JMH allows one run per machine (a lock file in java.io.tmpdir) and fails at once when another
+   * holds it; two benchmarks at once would distort each other anyway. Wait for the other run.
+   */
+  private static Collection<RunResult> runWhenJmhIsFree(ChainedOptionsBuilder options)
+      throws RunnerException {
+    long deadline = System.nanoTime() + LOCK_PATIENCE.toNanos();
+    while (true) {
+      try {
+        return new Runner(options.build()).run();
+      } catch (RunnerException e) {
+        if (!rootMessage(e).contains("Unable to acquire the JMH lock")
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(LOCK_RETRY.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
