@@ -63,6 +63,44 @@ public record Interval(
         latencyMicros.getMaxValue());
   }
 
+  /** Equal when every component is, the histogram bytes compared by content. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Interval i
+        && startEpochMillis == i.startEpochMillis
+        && endEpochMillis == i.endEpochMillis
+        && count == i.count
+        && errorCount == i.errorCount
+        && p95Micros == i.p95Micros
+        && maxMicros == i.maxMicros
+        && java.util.Arrays.equals(compressedHistogram, i.compressedHistogram);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(startEpochMillis, endEpochMillis, count, errorCount)
+        + 31 * java.util.Arrays.hashCode(compressedHistogram);
+  }
+
+  @Override
+  public String toString() {
+    return "Interval["
+        + startEpochMillis
+        + ".."
+        + endEpochMillis
+        + ", count="
+        + count
+        + ", errors="
+        + errorCount
+        + ", p95Micros="
+        + p95Micros
+        + ", maxMicros="
+        + maxMicros
+        + ", "
+        + compressedHistogram.length
+        + " bytes]";
+  }
+
   /** The interval's samples, decoded into a new histogram in microseconds. */
   public Histogram latencyMicros() {
     try {
