@@ -221,9 +221,26 @@ public final class DbProbe implements AutoCloseable {
           statementsAtStart.problem() != null ? statementsAtStart.problem() : atStop.problem();
       return missing(QUERY_MEAN, "ms", problem);
     }
-    List<StatementStats.Entry> delta = atStop.value().since(statementsAtStart.value());
+    List<StatementStats.Entry> all = atStop.value().since(statementsAtStart.value());
+    List<StatementStats.Entry> delta =
+        all.stream().filter(e -> !StatementStats.isHidden(e.query())).toList();
+    long hiddenCalls =
+        all.stream()
+            .filter(e -> StatementStats.isHidden(e.query()))
+            .mapToLong(StatementStats.Entry::calls)
+            .sum();
     long calls = delta.stream().mapToLong(StatementStats.Entry::calls).sum();
     double totalMillis = delta.stream().mapToDouble(StatementStats.Entry::totalMillis).sum();
+    if (calls == 0 && hiddenCalls > 0) {
+      // Hidden rows mix transaction control with data statements: no honest mean without them.
+      return missing(
+          QUERY_MEAN,
+          "ms",
+          "pg_stat_statements hides "
+              + hiddenCalls
+              + " calls of other roles' statements from the probe's role: GRANT pg_read_all_stats"
+              + " to it (still read-only)");
+    }
     if (calls == 0) {
       return missing(
           QUERY_MEAN,
@@ -238,7 +255,11 @@ public final class DbProbe implements AutoCloseable {
         "ms",
         calls,
         SOURCE,
-        delta.size() + " distinct statements; evidence: the slowest by mean execution time",
+        delta.size()
+            + " distinct statements; evidence: the slowest by mean execution time"
+            + (hiddenCalls > 0
+                ? "; " + hiddenCalls + " calls of other roles' statements were hidden and left out"
+                : ""),
         StatementStats.slowest(delta, SLOWEST_STATEMENTS));
   }
 

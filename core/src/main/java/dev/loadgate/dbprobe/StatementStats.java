@@ -57,7 +57,9 @@ final class StatementStats {
         ResultSet rows = statement.executeQuery(READ)) {
       while (rows.next()) {
         String query = rows.getString("query");
-        if (query == null || query.contains("loadgate-dbprobe") || !isDataStatement(query)) {
+        if (query == null
+            || query.contains("loadgate-dbprobe")
+            || !(isDataStatement(query) || isHidden(query))) {
           continue;
         }
         Entry entry = new Entry(query, rows.getLong("calls"), rows.getDouble("total_exec_time"));
@@ -69,6 +71,13 @@ final class StatementStats {
       }
     }
     return new StatementStats(entries);
+  }
+
+  /** The text PostgreSQL shows for another role's statement to a role without pg_read_all_stats. */
+  static final String HIDDEN = "<insufficient privilege>";
+
+  static boolean isHidden(String query) {
+    return HIDDEN.equals(query);
   }
 
   static boolean isDataStatement(String query) {

@@ -254,6 +254,43 @@ class DbProbeIT {
   }
 
   @Test
+  void aReadOnlyRoleWithoutStatsPrivilegeSeesTheServerButNotTheStatementsAndSaysWhy()
+      throws Exception {
+    try (Connection c = connect()) {
+      execute(c, "create role probe_plain login password 'plain-secret-1'");
+      execute(
+          c, "create role probe_stats login password 'stats-secret-2' in role pg_read_all_stats");
+    }
+    String plain = jdbcUrl.replace("user=postgres", "user=probe_plain&password=plain-secret-1");
+    String stats = jdbcUrl.replace("user=postgres", "user=probe_stats&password=stats-secret-2");
+    try (DbProbe plainProbe = DbProbe.start(plain, INTERVAL);
+        DbProbe statsProbe = DbProbe.start(stats, INTERVAL);
+        Connection workload = connect()) {
+      for (int i = 0; i < 3; i++) {
+        execute(workload, "select balance from accounts where id = 1");
+      }
+      flushStatistics(workload);
+
+      Map<String, Figure> seenByPlain = byId(plainProbe.stop());
+      Map<String, Figure> seenByStats = byId(statsProbe.stop());
+
+      assertThat(seenByPlain.get(DbProbe.QUERY_MEAN).isMeasured()).isFalse();
+      assertThat(seenByPlain.get(DbProbe.QUERY_MEAN).note())
+          .startsWith("pg_stat_statements hides ")
+          .endsWith(
+              " calls of other roles' statements from the probe's role: GRANT pg_read_all_stats"
+                  + " to it (still read-only)");
+      assertThat(seenByPlain.get(DbProbe.POOL_UTILIZATION).isMeasured()).isTrue();
+      assertThat(seenByPlain.get(DbProbe.LOCK_WAIT_MAX).isMeasured()).isTrue();
+      assertThat(seenByStats.get(DbProbe.QUERY_MEAN).isMeasured()).isTrue();
+      assertThat(seenByStats.get(DbProbe.QUERY_MEAN).evidence())
+          .anySatisfy(row -> assertThat(row.get("statement")).contains("from accounts"));
+      assertThat(seenByPlain.values())
+          .allSatisfy(f -> assertThat(f.note()).doesNotContain("plain-secret-1"));
+    }
+  }
+
+  @Test
   void anUnreachableDatabaseGivesNoDataWithoutLeakingThePassword() {
     String url = "jdbc:postgresql://127.0.0.1:1/ttml?user=app&password=hunter2&connectTimeout=2";
 
