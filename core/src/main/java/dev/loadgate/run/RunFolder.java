@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,8 @@ import java.util.stream.Stream;
 public final class RunFolder implements AutoCloseable {
   /** Suffix of staging folders; they start with a dot so that run listings skip them. */
   public static final String STAGING_SUFFIX = ".partial";
+
+  private static final int MAX_STAGING_ATTEMPTS = 10;
 
   private final Path reportsRoot;
   private final String runId;
@@ -53,17 +56,19 @@ public final class RunFolder implements AutoCloseable {
     if (Files.exists(target)) {
       throw alreadyExists(target);
     }
-    Path staging = reportsRoot.resolve("." + runId + STAGING_SUFFIX);
+    Path staging;
     try {
       Files.createDirectories(reportsRoot);
-      if (Files.exists(staging)) {
-        // Left over from a writer that crashed: nothing in it was ever published.
-        deleteTree(staging);
-      }
-      Files.createDirectory(staging);
+      // Not Files.createTempDirectory: its owner-only permissions would stick to the published
+      // folder, and CI servers or colleagues must be able to read reports.
+      staging = createUnique(reportsRoot, runId);
     } catch (IOException e) {
       throw new RunFolderException(
-          staging + ": cannot create the run's staging folder (" + e + "). Check permissions.", e);
+          reportsRoot
+              + ": cannot create the run's staging folder ("
+              + e
+              + "). Check that the reports folder is writable.",
+          e);
     }
     return new RunFolder(reportsRoot, runId, staging);
   }
@@ -122,6 +127,20 @@ public final class RunFolder implements AutoCloseable {
       throw new RunFolderException(
           staging + ": cannot remove the unfinished staging folder (" + e + "). Delete it by hand.",
           e);
+    }
+  }
+
+  private static Path createUnique(Path reportsRoot, String runId) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      String token = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+      Path candidate = reportsRoot.resolve("." + runId + "." + token + STAGING_SUFFIX);
+      try {
+        return Files.createDirectory(candidate);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= MAX_STAGING_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -72,15 +72,30 @@ class RunFolderTest {
   }
 
   @Test
-  void replacesAStagingFolderLeftByACrashedWriter(@TempDir Path root) throws Exception {
-    Path stale = root.resolve("." + ID + RunFolder.STAGING_SUFFIX);
-    Files.createDirectories(stale);
-    Files.writeString(stale.resolve("junk"), "half");
+  void twoWritersOfOneIdStageApartAndOnlyTheFirstPublishes(@TempDir Path root) throws Exception {
+    try (RunFolder first = RunFolder.create(root, ID);
+        RunFolder second = RunFolder.create(root, ID)) {
+      assertThat(first.staging()).isNotEqualTo(second.staging());
+      assertThat(first.staging().getFileName().toString())
+          .startsWith("." + ID + ".")
+          .endsWith(RunFolder.STAGING_SUFFIX);
+      Files.writeString(first.staging().resolve("who"), "first");
+      Files.writeString(second.staging().resolve("who"), "second");
+      first.commit();
+      assertThatThrownBy(second::commit).hasMessageContaining("run folder already exists");
+    }
+    assertThat(root.resolve(ID).resolve("who")).hasContent("first");
+    assertThat(names(root)).containsExactly(ID);
+  }
+
+  @Test
+  void publishedFolderHasTheUsualPermissionsNotOwnerOnly(@TempDir Path root) throws Exception {
     try (RunFolder folder = RunFolder.create(root, ID)) {
-      assertThat(folder.staging()).isEmptyDirectory();
       folder.commit();
     }
-    assertThat(root.resolve(ID).resolve("junk")).doesNotExist();
+    Path plain = Files.createDirectory(root.resolve("plain"));
+    assertThat(Files.getPosixFilePermissions(root.resolve(ID)))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
   }
 
   private static java.util.List<String> names(Path root) throws Exception {
