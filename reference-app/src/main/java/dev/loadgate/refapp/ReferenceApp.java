@@ -30,7 +30,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -137,12 +136,12 @@ public final class ReferenceApp {
         (e, ctx) -> {
           int status = e.getStatus();
           if (status == 404) {
-            Json.send(ctx, 404, Map.of("error", "Not found", "code", "NOT_FOUND"));
+            Json.send(ctx, 404, Json.obj("error", "Not found", "code", "NOT_FOUND"));
           } else if (status >= 500) {
             ApiError internal = ApiError.internal();
             Json.send(ctx, internal.status(), internal.body());
           } else {
-            Json.send(ctx, status, Map.of("error", e.getMessage(), "code", "BAD_REQUEST"));
+            Json.send(ctx, status, Json.obj("error", e.getMessage(), "code", "BAD_REQUEST"));
           }
         });
     config.routes.exception(
@@ -156,7 +155,7 @@ public final class ReferenceApp {
         404,
         ctx -> {
           if (ctx.result() == null) {
-            Json.send(ctx, 404, Map.of("error", "Not found", "code", "NOT_FOUND"));
+            Json.send(ctx, 404, Json.obj("error", "Not found", "code", "NOT_FOUND"));
           }
         });
   }

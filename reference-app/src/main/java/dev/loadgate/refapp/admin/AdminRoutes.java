@@ -220,7 +220,7 @@ public final class AdminRoutes {
 
   private void logout(Context ctx) {
     ctx.removeCookie(COOKIE, "/");
-    Json.send(ctx, 200, Map.of("success", true, "message", "Logged out successfully"));
+    Json.send(ctx, 200, Json.obj("success", true, "message", "Logged out successfully"));
   }
 
   private void csrfToken(Context ctx) throws SQLException {
@@ -233,7 +233,7 @@ public final class AdminRoutes {
     cookie.setPath("/");
     cookie.setSameSite(SameSite.STRICT);
     ctx.cookie(cookie);
-    Json.send(ctx, 200, Map.of("csrfToken", token, "expiresAt", expiresAt));
+    Json.send(ctx, 200, Json.obj("csrfToken", token, "expiresAt", expiresAt));
   }
 
   // ---------------------------------------------------------------- dashboard data
@@ -426,7 +426,7 @@ public final class AdminRoutes {
     requireCsrf(ctx);
     UUID id = LetterRoutes.parseId(ctx.pathParam("id"));
     act(id, admin, Set.of("pending_review"), "under_review", "review_started", null, null, null);
-    Json.send(ctx, 200, Map.of("success", true, "message", "Review started"));
+    Json.send(ctx, 200, Json.obj("success", true, "message", "Review started"));
   }
 
   private void approve(Context ctx) throws SQLException {
@@ -445,7 +445,7 @@ public final class AdminRoutes {
         finalContent,
         notes,
         null);
-    Json.send(ctx, 200, Map.of("success", true, "message", "Letter approved successfully"));
+    Json.send(ctx, 200, Json.obj("success", true, "message", "Letter approved successfully"));
   }
 
   private void reject(Context ctx) throws SQLException {
@@ -466,7 +466,7 @@ public final class AdminRoutes {
         null,
         Json.text(body, "reviewNotes"),
         reason);
-    Json.send(ctx, 200, Map.of("success", true, "message", "Letter rejected successfully"));
+    Json.send(ctx, 200, Json.obj("success", true, "message", "Letter rejected successfully"));
   }
 
   private void act(

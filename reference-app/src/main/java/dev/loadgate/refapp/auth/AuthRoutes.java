@@ -266,7 +266,10 @@ public final class AuthRoutes {
     u.put("aud", "authenticated");
     u.put("role", "authenticated");
     u.put("email", email);
-    u.put("app_metadata", Map.of("provider", "email", "providers", java.util.List.of("email")));
+    u.put(
+        "app_metadata",
+        dev.loadgate.refapp.http.Json.obj(
+            "provider", "email", "providers", java.util.List.of("email")));
     u.put("user_metadata", meta);
     u.put("updated_at", Timestamp.from(Instant.now()).toInstant().toString());
     return u;

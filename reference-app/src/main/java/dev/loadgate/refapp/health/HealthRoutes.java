@@ -73,9 +73,9 @@ public final class HealthRoutes {
     Map<String, Object> services = new LinkedHashMap<>();
     services.put("database", database);
     services.put("auth", service("healthy", null));
-    services.put("stripe", service("healthy", Map.of("testMode", true)));
-    services.put("openai", service("healthy", Map.of("hasOpenAIKey", false, "standIn", true)));
-    services.put("redis", service("healthy", Map.of("standIn", "in-memory rate limiter")));
+    services.put("stripe", service("healthy", Json.obj("testMode", true)));
+    services.put("openai", service("healthy", Json.obj("hasOpenAIKey", false, "standIn", true)));
+    services.put("redis", service("healthy", Json.obj("standIn", "in-memory rate limiter")));
     Runtime rt = Runtime.getRuntime();
     Map<String, Object> memory = new LinkedHashMap<>();
     memory.put("heapTotal", rt.totalMemory());
@@ -125,7 +125,7 @@ public final class HealthRoutes {
     out.put("services", services);
     out.put("performance", performance);
     if (dbCheck.healthy()) {
-      out.put("security", Map.of("failedAdminLogins15m", failedAdminLogins()));
+      out.put("security", Json.obj("failedAdminLogins15m", failedAdminLogins()));
     }
     Json.send(ctx, dbCheck.healthy() ? 200 : 503, out);
   }

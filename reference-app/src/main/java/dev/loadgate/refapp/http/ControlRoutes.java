@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET/PUT /__loadgate/faults}: reads or replaces the injected faults. Answers only callers
@@ -41,7 +40,7 @@ public final class ControlRoutes {
   private void get(Context ctx) {
     requireLoopback(ctx);
     Json.send(
-        ctx, 200, Map.of("faults", faults.current().stream().map(FaultSpec::toString).toList()));
+        ctx, 200, Json.obj("faults", faults.current().stream().map(FaultSpec::toString).toList()));
   }
 
   /** Body {@code {"faults": ["download=+2500ms", "payment=error:5%"]}}; an empty list clears. */
@@ -70,6 +69,6 @@ public final class ControlRoutes {
       throw ApiError.validation(e.getMessage());
     }
     Json.send(
-        ctx, 200, Map.of("faults", faults.current().stream().map(FaultSpec::toString).toList()));
+        ctx, 200, Json.obj("faults", faults.current().stream().map(FaultSpec::toString).toList()));
   }
 }

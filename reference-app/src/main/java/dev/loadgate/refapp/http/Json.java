@@ -16,6 +16,15 @@ public final class Json {
 
   private Json() {}
 
+  /** An insertion-ordered map from alternating keys and values, so JSON output is stable. */
+  public static java.util.Map<String, Object> obj(Object... keysAndValues) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   /** Writes {@code body} as JSON with the given status. */
   public static void send(Context ctx, int status, Object body) {
     try {

@@ -223,7 +223,7 @@ public final class PaymentRoutes {
               }
             });
     if (!fresh) {
-      Json.send(ctx, 200, Map.of("received", true, "already_processed", true));
+      Json.send(ctx, 200, Json.obj("received", true, "already_processed", true));
       return;
     }
     JsonNode object = event.path("data").path("object");
@@ -251,7 +251,7 @@ public final class PaymentRoutes {
       }
       default -> LOG.debug("webhook {}: ignored event type {}", eventId, type);
     }
-    Json.send(ctx, 200, Map.of("received", true));
+    Json.send(ctx, 200, Json.obj("received", true));
   }
 
   private static UUID parseUuid(String text) {
