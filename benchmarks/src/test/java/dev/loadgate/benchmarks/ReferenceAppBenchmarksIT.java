@@ -2,6 +2,8 @@ package dev.loadgate.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadgate.dbprobe.DbProbe;
+import dev.loadgate.dbprobe.EmailQueueProbe;
 import dev.loadgate.measure.Figure;
 import dev.loadgate.refapp.RateLimits;
 import dev.loadgate.refapp.ReferenceApp;
@@ -9,11 +11,18 @@ import dev.loadgate.refapp.ReferenceAppSettings;
 import dev.loadgate.refapp.RunningReferenceApp;
 import dev.loadgate.target.Secret;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,15 +35,31 @@ class ReferenceAppBenchmarksIT {
           .withIterations(1, Duration.ofMillis(300), 2, Duration.ofMillis(500));
 
   @Test
-  void everyJourneyEndpointAndStatementYieldsARealNumber() {
+  void everyJourneyEndpointAndStatementYieldsARealNumberWhileTheProbesWatch() throws Exception {
     try (RunningReferenceApp app = start(1)) {
+      String jdbcUrl = app.targetProfile().databaseUrl().orElseThrow().reveal();
+      Instant runStart = Instant.now();
       BenchmarkPlan plan =
           new BenchmarkPlan(
               app.targetProfile(),
-              app.targetProfile().databaseUrl().map(Secret::reveal),
+              Optional.of(jdbcUrl),
               BRIEF.withKinds(EnumSet.of(BenchmarkKind.SERVICE, BenchmarkKind.SQL)));
 
+      DbProbe probe = DbProbe.start(jdbcUrl, Duration.ofMillis(25));
       Map<String, Figure> figures = byId(BenchmarkRunner.run(plan));
+      Map<String, Figure> database = byId(probe.stop());
+      processEmailQueue(app);
+      Map<String, Figure> email = byId(EmailQueueProbe.measure(jdbcUrl, runStart));
+
+      assertThat(database.values())
+          .allSatisfy(f -> assertThat(f.isMeasured()).as(f.id() + ": " + f.note()).isTrue());
+      assertThat(database.get(DbProbe.QUERY_MEAN).evidence()).isNotEmpty();
+      assertThat(database.get(DbProbe.POOL_UTILIZATION).value()).isGreaterThan(0);
+      // the payment benchmarks' purchases queue confirmation mails, which the cron call sends
+      assertThat(email.get(EmailQueueProbe.SUCCESS_RATE).isMeasured())
+          .as(email.get(EmailQueueProbe.SUCCESS_RATE).note())
+          .isTrue();
+      assertThat(email.get(EmailQueueProbe.DELIVERY_P95).value()).isGreaterThan(0);
 
       assertThat(figures.keySet())
           .containsExactly(
@@ -93,6 +118,27 @@ class ReferenceAppBenchmarksIT {
               .findFirst()
               .orElseThrow();
       assertThat(Long.parseLong(scale.get("letters"))).isGreaterThanOrEqualTo(1_000);
+    }
+  }
+
+  private static void processEmailQueue(RunningReferenceApp app) throws Exception {
+    OkHttpClient http = new OkHttpClient();
+    for (int batch = 0; batch < 20; batch++) {
+      Request request =
+          new Request.Builder()
+              .url(app.baseUrl().resolve("/api/cron/process-email-queue").toString())
+              .header(
+                  "Authorization",
+                  "Bearer " + app.targetProfile().cronSecret().orElseThrow().reveal())
+              .post(RequestBody.create("{\"batchSize\": 50}", MediaType.get("application/json")))
+              .build();
+      try (Response response = http.newCall(request).execute()) {
+        String body = response.body().string();
+        assertThat(response.code()).as(body).isEqualTo(200);
+        if (body.contains("\"processed\":0")) {
+          return;
+        }
+      }
     }
   }
 
