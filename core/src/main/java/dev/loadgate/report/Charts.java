@@ -215,15 +215,18 @@ final class Charts {
           .append("\" r=\"4\" fill=\"")
           .append(Html.color(status))
           .append("\"/>");
+      // A white halo keeps the label legible where it crosses the curve.
       svg.append(
           text(
-              px95 + 6,
-              py95 - 6,
-              11,
-              "start",
-              "#1f2328",
-              "p95 " + CheckText.number(p95) + " ms",
-              "600"));
+                  px95 + 6,
+                  py95 - 6,
+                  11,
+                  "start",
+                  "#1f2328",
+                  "p95 " + CheckText.number(p95) + " ms",
+                  "600")
+              .replace(
+                  "<text ", "<text paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\" "));
     } else {
       svg.append(
           text((left + right) / 2, (top + bottom) / 2, 12, "middle", AXIS, "no samples", "400"));
