@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
 
 /** Starts the reference app: a stand-in TTML server on PostgreSQL. */
 public final class ReferenceApp {
-  private static final Logger LOG = LoggerFactory.getLogger(ReferenceApp.class);
+  /** Created on first use, so that {@link #main} can choose the logging configuration first. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(ReferenceApp.class);
+  }
 
   private ReferenceApp() {}
 
@@ -95,7 +98,7 @@ public final class ReferenceApp {
               + "). Pick another port, or 0 for a free one.");
     }
     URI base = URI.create("http://" + hostForUrl(settings.host()) + ":" + app.port());
-    LOG.info("reference app listening on {}", base);
+    Log.LOG.info("reference app listening on {}", base);
     TargetProfile profile =
         new TargetProfile(
             base,
@@ -147,7 +150,7 @@ public final class ReferenceApp {
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {
-          LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
+          Log.LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
           ApiError internal = ApiError.internal();
           Json.send(ctx, internal.status(), internal.body());
         });
@@ -234,7 +237,7 @@ public final class ReferenceApp {
       try {
         app.stop();
       } catch (RuntimeException e) {
-        LOG.warn("stopping HTTP failed: {}", e.toString());
+        Log.LOG.warn("stopping HTTP failed: {}", e.toString());
       }
       senders.shutdownNow();
       try {
@@ -252,6 +255,9 @@ public final class ReferenceApp {
    * --inject FAULT} (repeatable), {@code --rate-limits on|off}. Stops on Ctrl-C.
    */
   public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "refapp-logback.xml");
+    }
     ReferenceAppSettings settings;
     try {
       settings = parseArgs(args, ReferenceAppSettings.defaults());
