@@ -194,7 +194,9 @@ public final class VerdictEngine {
             + c.acceptedRunId()
             + " "
             + number(c.acceptedValue())
-            + (c.acceptedCi() == null ? "" : " " + interval(c.acceptedCi()));
+            + " "
+            + spec.unit().symbol()
+            + (c.acceptedCi() == null ? "" : " (" + interval(c.acceptedCi()) + ")");
     if (c.regressed()) {
       return "regressed "
           + change
