@@ -59,7 +59,7 @@ public final class Database implements AutoCloseable {
       }
       throw new ReferenceAppException(
           "database: cannot connect ("
-              + e.getMessage()
+              + redact(e.getMessage(), url)
               + "). Check --database-url, or leave it out to use the embedded PostgreSQL.");
     }
     Database db = new Database(embedded, pool, Secret.of(url));
@@ -67,7 +67,8 @@ public final class Database implements AutoCloseable {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
     } catch (RuntimeException e) {
       db.close();
-      throw new ReferenceAppException("database: migration failed (" + e.getMessage() + ").");
+      throw new ReferenceAppException(
+          "database: migration failed (" + redact(e.getMessage(), url) + ").");
     }
     return db;
   }
@@ -85,6 +86,16 @@ public final class Database implements AutoCloseable {
               + "). As root it needs unprivileged user namespaces (unshare -U); where they are"
               + " blocked, run as a non-root user or pass --database-url.");
     }
+  }
+
+  /** Removes the URL and any password parameter from a driver message. */
+  static String redact(String message, String url) {
+    if (message == null) {
+      return "no detail";
+    }
+    return message
+        .replace(url, "<database-url>")
+        .replaceAll("(?i)password=[^&\\s;)]*", "password=****");
   }
 
   public DataSource dataSource() {
