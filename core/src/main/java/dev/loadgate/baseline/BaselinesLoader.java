@@ -266,6 +266,8 @@ public final class BaselinesLoader {
                 + String.join(", ", Baselines.REQUIRED_PATHS)
                 + ")."
                 + Suggestions.hint(name, Baselines.REQUIRED_PATHS));
+        // A misspelt path is one mistake: the path it was meant to be is not also "missing".
+        Suggestions.closest(name, Baselines.REQUIRED_PATHS).ifPresent(seen::add);
         continue;
       }
       seen.add(name);
