@@ -253,6 +253,24 @@ class GateCommandTest {
   }
 
   @Test
+  void missingAcceptedRunIsBadInputAndWritesNothing(@TempDir Path reports) {
+    Path run = writeRun(reports, measurements(100), true, List.of());
+    Path nowhere = reports.resolve("accepted/20261128T000000Z-smoke");
+    assertThat(
+            gate(
+                run.toString(),
+                "--baselines",
+                BASELINES.toString(),
+                "--against",
+                nowhere.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "gate: " + nowhere + ": not an accepted run (expected measurements.json inside");
+    assertThat(folders(reports)).containsExactly("20261129T071502Z-smoke");
+  }
+
+  @Test
   void badGatePatternIsBadInput(@TempDir Path reports) {
     Path run = writeRun(reports, measurements(100), true, List.of());
     assertThat(gate(run.toString(), "--baselines", BASELINES.toString(), "--gate", "Latency/*"))
