@@ -17,6 +17,7 @@ import dev.loadgate.dbprobe.EmailQueueProbe;
 import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
+import dev.loadgate.refapp.AppSecrets;
 import dev.loadgate.refapp.FaultSpec;
 import dev.loadgate.refapp.RateLimits;
 import dev.loadgate.refapp.ReferenceApp;
@@ -233,7 +234,10 @@ public final class ModuleRunSteps implements RunSteps {
       return new ExternalTarget(externalProfile, plan.request());
     }
     ReferenceAppSettings settings =
-        ReferenceAppSettings.defaults().withFaults(faults).withRateLimits(RateLimits.disabled());
+        ReferenceAppSettings.defaults()
+            .withSecrets(AppSecrets.fromEnvironment(environment))
+            .withFaults(faults)
+            .withRateLimits(RateLimits.disabled());
     RunningReferenceApp app;
     try {
       app = ReferenceApp.start(settings);
