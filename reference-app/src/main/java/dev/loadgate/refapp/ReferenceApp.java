@@ -83,7 +83,12 @@ public final class ReferenceApp {
               registerRoutes(router, settings, db, stats, faults, senders);
               routeNames.addAll(router.routeNames());
             });
-    faults.set(settings.faults());
+    try {
+      faults.set(settings.faults());
+    } catch (IllegalArgumentException e) {
+      senders.shutdownNow();
+      throw new ReferenceAppException(e.getMessage());
+    }
     try {
       app.start(settings.host(), settings.port());
     } catch (RuntimeException e) {

@@ -183,6 +183,32 @@ class AdminIT {
   }
 
   @Test
+  void attorneyAdminReviewsButCannotReadAnalytics() {
+    Account attorney =
+        app.targetProfile().accounts("admin").stream()
+            .filter(a -> a.email().startsWith("admin-02"))
+            .findFirst()
+            .orElseThrow();
+    Client c = new Client(app.baseUrl());
+    Client.Response login =
+        c.post(
+            "/api/admin-auth/login",
+            Map.of(
+                "email", attorney.email(),
+                "password", attorney.password().reveal(),
+                "portalKey", portalKey));
+    assertThat(login.status()).isEqualTo(200);
+    assertThat(login.json().path("subRole").asText()).isEqualTo("attorney_admin");
+    assertThat(login.json().path("redirectUrl").asText()).isEqualTo("/attorney-portal/review");
+    String cookie = login.header("Set-Cookie");
+    c.with("Cookie", cookie.substring(0, cookie.indexOf(';')));
+    Client.Response analytics = c.get("/api/admin/analytics");
+    assertThat(analytics.status()).isEqualTo(403);
+    assertThat(analytics.json().path("error").asText()).isEqualTo("Super admin access required");
+    assertThat(c.get("/api/admin/letters?limit=1").status()).isEqualTo(200);
+  }
+
+  @Test
   void adminApisNeedTheSessionCookie() {
     Client.Response r = new Client(app.baseUrl()).get("/api/admin/analytics");
     assertThat(r.status()).isEqualTo(401);

@@ -69,6 +69,19 @@ class FaultInjectionIT {
   }
 
   @Test
+  void startRejectsAFaultOnAnUnknownRoute() {
+    ReferenceAppSettings settings =
+        ReferenceAppSettings.defaults()
+            .withSecrets(AppSecrets.generated())
+            .withFaults(List.of(FaultSpec.parse("GET /api/nothing=+1s")));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReferenceApp.start(settings))
+        .isInstanceOf(ReferenceAppException.class)
+        .hasMessageContaining(
+            "unknown route (expected one of the app's routes, got \"GET /api/nothing\")")
+        .hasMessageContaining("GET /api/letters/{id}/pdf");
+  }
+
+  @Test
   void stallHoldsTheRequestThenAnswers504() {
     app.faults().set(List.of(FaultSpec.parse("health=stall:300ms")));
     long start = System.nanoTime();
