@@ -14,6 +14,28 @@ class PhaseClockTest {
   }
 
   @Test
+  void withoutWarmupConcurrentFirstUsersAreAllMeasured() throws Exception {
+    PhaseClock clock = new PhaseClock(Duration.ZERO);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var phases =
+          pool.invokeAll(java.util.Collections.nCopies(64, clock::phaseNow)).stream()
+              .map(
+                  f -> {
+                    try {
+                      return f.get();
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  })
+              .toList();
+      assertThat(phases).containsOnly(Phase.MEASURE);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void journeysStartingWithinTheWarmupAreWarmup() {
     PhaseClock clock = new PhaseClock(Duration.ofHours(1));
 

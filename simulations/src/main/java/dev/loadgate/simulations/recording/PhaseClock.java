@@ -23,6 +23,11 @@ public final class PhaseClock {
 
   /** The phase a journey starting now belongs to; the first call starts the clock. */
   public Phase phaseNow() {
+    if (warmupNanos == 0) {
+      // without a warm-up everything is measured, also users that read the clock a hair before
+      // the one that started it
+      return Phase.MEASURE;
+    }
     long now = System.nanoTime();
     measureStartNanos.compareAndSet(NOT_STARTED, now + warmupNanos);
     return now - measureStartNanos.get() >= 0 ? Phase.MEASURE : Phase.WARMUP;
