@@ -42,6 +42,16 @@ class LetterGenerationIT {
   }
 
   @Test
+  void allowanceDropsByOnePerLetter() {
+    Client c = Client.signedIn(app.baseUrl(), subscriber.email(), subscriber.password().reveal());
+    long before = c.get("/api/subscriptions/check-allowance").json().path("remaining").asLong();
+    assertThat(c.post("/api/generate-letter", Client.letterRequest()).status()).isEqualTo(200);
+    JsonNode after = c.get("/api/subscriptions/check-allowance").json();
+    assertThat(after.path("hasAllowance").asBoolean()).isTrue();
+    assertThat(after.path("remaining").asLong()).isEqualTo(before - 1);
+  }
+
+  @Test
   void firstLetterIsFreeThenCreditsRunOut() {
     Client c = new Client(app.baseUrl());
     String email = "free-" + UUID.randomUUID() + "@loadgate.test";

@@ -39,6 +39,35 @@ public final class LetterRoutes {
     r.post("/api/generate-letter", "letter_generation", "letter-gen", this::generate);
     r.get("/api/generate-letter", "letter_generation", null, this::describe);
     r.get("/api/letters/{id}/pdf", "download", null, this::pdf);
+    r.get("/api/subscriptions/check-allowance", "auth", "api", this::checkAllowance);
+  }
+
+  /**
+   * {@code GET /api/subscriptions/check-allowance}: what the real route means to report (the real
+   * one reads mismatched column names and probably always answers false/0): the credits of the
+   * caller's active subscriptions, or unlimited for a super admin.
+   */
+  private void checkAllowance(Context ctx) throws SQLException {
+    Caller caller = sessions.require(ctx);
+    long remaining =
+        db.withConnection(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select coalesce(sum(remaining_letters + credits_remaining), 0)"
+                          + " from subscriptions where user_id = ? and status = 'active'")) {
+                ps.setObject(1, caller.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("success", true);
+    out.put("hasAllowance", caller.isSuperAdmin() || remaining > 0);
+    out.put("remaining", caller.isSuperAdmin() ? null : remaining);
+    Json.send(ctx, 200, out);
   }
 
   private void describe(Context ctx) {
