@@ -34,6 +34,7 @@ public final class Recording implements AutoCloseable {
   private final Object tickLock = new Object();
   private final AtomicLong totalSamples = new AtomicLong();
   private final AtomicLong totalErrors = new AtomicLong();
+  private final LongAdder inFlight = new LongAdder();
   private volatile boolean closed;
 
   private Recording(Duration interval, LongSupplier clockMillis, boolean startTicker) {
@@ -83,9 +84,19 @@ public final class Recording implements AutoCloseable {
    * @param outcome what happened
    */
   public void record(SeriesKey key, long latencyNanos, Outcome outcome) {
-    if (closed) {
-      return;
+    // Announce the sample before reading closed: finish() waits for announced samples, so a
+    // sample is either wholly in the final measurements (histogram and counts) or wholly out.
+    inFlight.increment();
+    try {
+      if (!closed) {
+        recordOpen(key, latencyNanos, outcome);
+      }
+    } finally {
+      inFlight.decrement();
     }
+  }
+
+  private void recordOpen(SeriesKey key, long latencyNanos, Outcome outcome) {
     Live series = live.computeIfAbsent(key, k -> new Live(clockMillis.getAsLong()));
     long micros =
         Math.max(0, Math.min(latencyNanos / 1_000, Measurements.HIGHEST_TRACKABLE_MICROS));
@@ -132,6 +143,9 @@ public final class Recording implements AutoCloseable {
     closed = true;
     if (ticker != null) {
       ticker.shutdownNow();
+    }
+    while (inFlight.sum() != 0) {
+      Thread.onSpinWait(); // a record() that saw closed == false finishes in nanoseconds
     }
     tick();
     return snapshot();

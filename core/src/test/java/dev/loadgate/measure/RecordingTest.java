@@ -60,6 +60,39 @@ class RecordingTest {
   }
 
   @Test
+  void finishingWhileThreadsStillRecordKeepsHistogramsAndCountsInStep() throws Exception {
+    Recording recording = Recording.start(java.time.Duration.ofMillis(2));
+    CountDownLatch enough = new CountDownLatch(2);
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    for (int t = 0; t < 2; t++) {
+      pool.submit(
+          () -> {
+            for (long i = 0; !stop.get(); i++) {
+              recording.record(LETTER, 1_000_000 + i, i % 10 == 0 ? Outcome.HTTP_5XX : Outcome.OK);
+              if (i == 25_000) {
+                enough.countDown(); // finish() below runs while this thread keeps recording
+              }
+            }
+          });
+    }
+    assertThat(enough.await(60, TimeUnit.SECONDS)).isTrue();
+
+    Measurements measured = recording.finish();
+    stop.set(true);
+    pool.shutdown();
+    assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+    Series series = measured.get(LETTER).orElseThrow();
+    assertThat(series.latencyMicros().getTotalCount()).isEqualTo(series.sampleCount());
+    assertThat(series.intervals().stream().mapToLong(Interval::errorCount).sum())
+        .isEqualTo(series.errorCount());
+    assertThat(recording.finish().get(LETTER).orElseThrow().sampleCount())
+        .isEqualTo(series.sampleCount());
+  }
+
+  @Test
   void clampsNegativeAndHugeLatencies() {
     Recording recording = Recording.manual(() -> 0L);
     recording.record(LETTER, -5, Outcome.OK);
