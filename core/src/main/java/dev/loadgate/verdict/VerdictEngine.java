@@ -110,9 +110,8 @@ public final class VerdictEngine {
         && !spec.bound().within(measured.value(), spec.warning())) {
       status = Status.WARN;
       reason +=
-          "; beyond the warning level "
-              + spec.bound().comparator()
-              + " "
+          (spec.bound() == Bound.BELOW ? "; above" : "; below")
+              + " the warning level "
               + spec.unit().format(spec.warning());
     }
     Comparison comparison = null;

@@ -126,6 +126,23 @@ class MeasurementStoreTest {
   }
 
   @Test
+  void writesHlogFilesThatHistogramLogProcessorSummarises() throws IOException {
+    MeasurementStore.write(temp, fixture());
+    Path log = temp.resolve("histograms/measure/group-auth.hlog");
+    Path out = temp.resolve("auth-summary");
+
+    new org.HdrHistogram.HistogramLogProcessor(
+            new String[] {
+              "-i", log.toString(), "-o", out.toString(), "-outputValueUnitRatio", "1000"
+            })
+        .run();
+
+    String percentiles = Files.readString(Path.of(out + ".hgrm"), StandardCharsets.UTF_8);
+    assertThat(percentiles).containsPattern("Total count\\s*=\\s*300\\]");
+    assertThat(percentiles).containsPattern("Max\\s*=\\s*300\\.5");
+  }
+
+  @Test
   void refusesAnIndexOfAnotherSchema() throws IOException {
     MeasurementStore.write(temp, fixture());
     Path index = temp.resolve(MeasurementStore.INDEX_FILE);

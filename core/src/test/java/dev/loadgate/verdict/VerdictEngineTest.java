@@ -209,7 +209,7 @@ class VerdictEngineTest {
             "latency.api.p95");
 
     assertThat(warn.status()).isEqualTo(Status.WARN);
-    assertThat(warn.reason()).endsWith("; beyond the warning level < 2 s");
+    assertThat(warn.reason()).endsWith("; above the warning level 2 s");
     assertThat(fail.status()).isEqualTo(Status.FAIL);
     assertThat(none.status()).isEqualTo(Status.NO_DATA);
   }
