@@ -4,6 +4,7 @@ import dev.loadgate.cli.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -12,7 +13,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "baselines",
-    mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     subcommands = {
       ValidateCommand.class,
@@ -34,6 +34,12 @@ import picocli.CommandLine.Spec;
     })
 public final class BaselinesCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  private boolean help;
 
   @Override
   public Integer call() {

@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
 /** {@code loadgate baselines check-guide GUIDE.md}: keeps the guide and the gate from drifting. */
 @Command(
     name = "check-guide",
-    mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     description = {
       "Read the documented limits out of a Markdown operations guide (Performance Baselines,"
@@ -37,6 +36,12 @@ import picocli.CommandLine.Spec;
     })
 final class CheckGuideCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  private boolean help;
 
   @Parameters(index = "0", paramLabel = "GUIDE.md", description = "The operations guide.")
   private Path guide;

@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code loadgate baselines validate FILE}: runs the loader alone. */
 @Command(
     name = "validate",
-    mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     description = {
       "Validate a baselines file and list every problem in it, each as file:line:col.",
@@ -31,6 +31,12 @@ import picocli.CommandLine.Spec;
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  private boolean help;
 
   @Parameters(
       index = "0",

@@ -149,6 +149,21 @@ class BaselinesCommandTest {
   }
 
   @Test
+  void isRegisteredInTheLoadgateCommand() {
+    java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+
+    int code =
+        dev.loadgate.cli.Main.execute(
+            new String[] {"baselines", "validate", PRODUCTION.toString()},
+            new java.io.PrintStream(stdout, true, StandardCharsets.UTF_8),
+            new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+
+    assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.PASS);
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("OK, 17 checks (5 paths)");
+  }
+
+  @Test
   void withoutASubcommandSaysWhatIsNeeded() {
     assertThat(run()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString())
