@@ -41,10 +41,13 @@ class FidelityIT {
   private static final long INJECTED_MILLIS = 50;
   private static final Duration MEASURED = Duration.ofSeconds(15);
 
+  /** 2.5 x the download suite's 4/s: about 150 samples a side, so the p95 rests on a few dozen. */
+  private static final double RATE_SCALE = 2.5;
+
   /** The target is 1 ms + 1 %; a shared 2-core machine needs a generous margin to stay green. */
   private static final double MARGIN_MILLIS = 10;
 
-  private static final double MARGIN_SHARE = 0.10;
+  private static final double MARGIN_SHARE = 0.15;
 
   @TempDir Path results;
 
@@ -61,7 +64,7 @@ class FidelityIT {
               app.targetProfile(),
               ItSuites.withWarmup("download", Duration.ofSeconds(3)),
               Optional.of(MEASURED),
-              1.0,
+              RATE_SCALE,
               results,
               false);
       NativeClient nativeClient = signedInNativeClient(app);
@@ -88,7 +91,7 @@ class FidelityIT {
       Series series = measurements.get(recorded).orElseThrow();
       assertThat(series.errorCount()).isZero();
       assertThat(nativeClient.failures).isZero();
-      assertThat(nativeClient.latencyMicros.getTotalCount()).isGreaterThanOrEqualTo(20);
+      assertThat(nativeClient.latencyMicros.getTotalCount()).isGreaterThanOrEqualTo(100);
       double recordedP95 = series.latencyMicros().getValueAtPercentile(95) / 1000.0;
       double truthP95 = nativeClient.latencyMicros.getValueAtPercentile(95) / 1000.0;
       System.out.printf(
