@@ -445,6 +445,7 @@ public final class BaselinesLoader {
         unit == null
             ? defaults.regression()
             : regression(keys.get("regression"), where, unit, defaults.regression());
+    fitsItsSource(statistic, source, unit, limitEntry, where);
     if (problems.size() > before
         || statistic == null
         || source == null
@@ -476,6 +477,38 @@ public final class BaselinesLoader {
                 minSamples,
                 regression,
                 window == null ? Double.NaN : window.millis()));
+  }
+
+  /**
+   * Series hold latencies: a statistic of a series (other than a rate) needs a duration limit, and
+   * a plain value only comes from a figure.
+   */
+  private void fitsItsSource(
+      Statistic statistic, Source source, Unit unit, Entry limitEntry, String where) {
+    if (statistic == null || source == null || unit == null || source instanceof Source.FigureRef) {
+      return;
+    }
+    if (statistic.kind() == Statistic.Kind.VALUE) {
+      problem(
+          limitEntry.keyAt(),
+          where
+              + ": statistic value reads a probe figure (expected source: { figure: ID }, got "
+              + source.describe()
+              + ")");
+    } else if (statistic.kind() != Statistic.Kind.RATE && unit != Unit.MILLISECONDS) {
+      problem(
+          limitEntry.value().at(),
+          where
+              + "."
+              + limitEntry.key()
+              + ": the "
+              + statistic.label()
+              + " of "
+              + source.describe()
+              + " is a latency (expected a duration such as \"500ms\", got \""
+              + text(limitEntry.value())
+              + "\")");
+    }
   }
 
   private Capacity capacity(Entry entry) {

@@ -298,6 +298,23 @@ class BaselinesLoaderTest {
   }
 
   @Test
+  void rejectsAStatisticThatDoesNotFitItsSource() {
+    assertThat(
+            problems(
+                VALID
+                    .replace("below: 2min", "below: 50%")
+                    .replace(
+                        "statistic: value\n    source: { figure: db.index_hit.ratio }",
+                        "statistic: value\n    source: { group: auth }")))
+        .containsExactly(
+            "t.yaml:56:5: checks.db.index_hit.ratio: statistic value reads a probe figure"
+                + " (expected source: { figure: ID }, got group auth)",
+            "t.yaml:62:12: checks.email.batch.max.below: the max of request POST"
+                + " /api/cron/process-email-queue is a latency (expected a duration such as"
+                + " \"500ms\", got \"50%\")");
+  }
+
+  @Test
   void reportsInvalidYamlWithItsLocation() {
     assertThat(problems("schema: [unclosed\n"))
         .singleElement()
