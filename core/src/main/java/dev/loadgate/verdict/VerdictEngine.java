@@ -408,7 +408,10 @@ public final class VerdictEngine {
   }
 
   private static String interval(ConfidenceInterval ci) {
-    return Percentile95.format(ci.confidencePercent())
+    double confidence = ci.confidencePercent();
+    return (confidence == Math.rint(confidence)
+            ? String.format(Locale.ROOT, "%.0f", confidence)
+            : Double.toString(confidence))
         + " % CI "
         + number(ci.lower())
         + "–"
@@ -431,13 +434,5 @@ public final class VerdictEngine {
       return String.format(Locale.ROOT, "%.2f", value);
     }
     return String.format(Locale.ROOT, "%.3f", value);
-  }
-
-  private static final class Percentile95 {
-    static String format(double percent) {
-      return percent == Math.rint(percent)
-          ? String.format(Locale.ROOT, "%.0f", percent)
-          : String.format(Locale.ROOT, "%s", percent);
-    }
   }
 }
