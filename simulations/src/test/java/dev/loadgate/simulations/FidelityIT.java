@@ -39,6 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FidelityIT {
   private static final long INJECTED_MILLIS = 50;
+
+  /** Long enough for the injector's JIT: a cold Gatling lags and inflates its first seconds. */
+  private static final Duration WARMUP = Duration.ofSeconds(10);
+
   private static final Duration MEASURED = Duration.ofSeconds(15);
 
   /** 2.5 x the download suite's 4/s: about 150 samples a side, so the p95 rests on a few dozen. */
@@ -62,7 +66,7 @@ class FidelityIT {
       LoadPlan plan =
           new LoadPlan(
               app.targetProfile(),
-              ItSuites.withWarmup("download", Duration.ofSeconds(3)),
+              ItSuites.withWarmup("download", WARMUP),
               Optional.of(MEASURED),
               RATE_SCALE,
               results,
