@@ -31,7 +31,8 @@ public final class SyntheticDataCleanup {
           new Step(
               "commissions", "employee_id in " + USERS + " or subscription_id in " + SUBSCRIPTIONS),
           new Step("coupon_usage", "user_id in " + USERS + " or employee_id in " + USERS),
-          new Step("letter_audit_trail", "letter_id in " + LETTERS),
+          new Step(
+              "letter_audit_trail", "letter_id in " + LETTERS + " or performed_by in " + USERS),
           new Step("letters", "user_id in " + USERS),
           new Step("subscriptions", "user_id in " + USERS),
           new Step("employee_coupons", "employee_id in " + USERS),

@@ -18,6 +18,7 @@ import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.refapp.AppSecrets;
+import dev.loadgate.refapp.EmailProvider;
 import dev.loadgate.refapp.FaultSpec;
 import dev.loadgate.refapp.RateLimits;
 import dev.loadgate.refapp.ReferenceApp;
@@ -237,6 +238,7 @@ public final class ModuleRunSteps implements RunSteps {
         ReferenceAppSettings.defaults()
             .withSecrets(AppSecrets.fromEnvironment(environment))
             .withFaults(faults)
+            .withEmailProvider(deliveringEmailProvider())
             .withRateLimits(RateLimits.disabled());
     RunningReferenceApp app;
     try {
@@ -250,6 +252,17 @@ public final class ModuleRunSteps implements RunSteps {
           e);
     }
     return new EmbeddedTarget(app, faults);
+  }
+
+  /**
+   * The embedded target is the reference of a healthy system, so its e-mail provider stand-in
+   * delivers every message, at the healthy profile's speed. The healthy profile's 1 % failures and
+   * 0.5 % bounces would, at the 50 to 100 e-mails of a smoke run, breach the documented 98 % and 2
+   * % by chance in a good share of runs, because the e-mail figures are judged as point values.
+   */
+  private static EmailProvider deliveringEmailProvider() {
+    EmailProvider healthy = EmailProvider.healthy();
+    return new EmailProvider(healthy.latency(), 0, 0, healthy.retryBackoffUnit());
   }
 
   @Override

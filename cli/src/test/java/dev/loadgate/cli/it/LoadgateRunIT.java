@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code loadgate run} end to end, in this JVM: the embedded target (PostgreSQL + reference app),
- * the smoke suite's journeys shortened to a 35 s measured phase, the real baselines. The whole
+ * the smoke suite's journeys shortened to a 50 s measured phase, the real baselines. The whole
  * class takes about three minutes on two cores.
  */
 class LoadgateRunIT {
-  private static final String MEASURED = "35s";
+  private static final String MEASURED = "50s";
 
   @TempDir Path reports;
 
