@@ -60,7 +60,11 @@ public class LoadSimulation extends Simulation {
         new TargetHttp(plan.target()),
         instrument,
         new TokenStore(),
-        AccountPools.of(plan.target()),
+        AccountPools.of(
+            plan.target(),
+            plan.suite().journeys().stream()
+                .map(Suite.JourneyLoad::journey)
+                .collect(java.util.stream.Collectors.toSet())),
         plan.suite().client());
   }
 

@@ -7,6 +7,7 @@ import dev.loadgate.refapp.RateLimits;
 import dev.loadgate.refapp.ReferenceApp;
 import dev.loadgate.refapp.ReferenceAppSettings;
 import dev.loadgate.refapp.RunningReferenceApp;
+import dev.loadgate.simulations.accounts.AccountProvisioner;
 import dev.loadgate.simulations.recording.SampleSink;
 import dev.loadgate.simulations.suite.Quantities;
 import dev.loadgate.target.TargetProfile;
@@ -91,7 +92,14 @@ final class MavenRun {
     }
     Optional<URI> auth =
         Optional.of(property("loadgate.authUrl", "")).filter(a -> !a.isBlank()).map(URI::create);
-    return EnvironmentTarget.profile(URI.create(url), auth, System.getenv());
+    TargetProfile target = EnvironmentTarget.profile(URI.create(url), auth, System.getenv());
+    String signUps = System.getenv().getOrDefault("LOADGATE_SIGNUP_SUBSCRIBERS", "");
+    return signUps.isBlank()
+        ? target
+        : AccountProvisioner.withSignedUpSubscribers(
+            target,
+            Integer.parseInt(signUps.strip()),
+            Long.toString(System.currentTimeMillis() / 1000, 36));
   }
 
   private static String property(String name, String fallback) {

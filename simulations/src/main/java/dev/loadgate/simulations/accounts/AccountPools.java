@@ -1,11 +1,13 @@
 package dev.loadgate.simulations.accounts;
 
+import dev.loadgate.simulations.Journeys;
 import dev.loadgate.simulations.accounts.AccountPool.Mode;
 import dev.loadgate.target.Account;
 import dev.loadgate.target.TargetProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The target's synthetic accounts, split between journeys so that none conflict: journeys that
@@ -31,11 +33,17 @@ public record AccountPools(
     couponCodes = List.copyOf(couponCodes);
   }
 
-  /**
-   * Splits a target's accounts. Subscribers without approved letters are dealt alternately to
-   * letter writers and buyers; if there are none, all subscribers are dealt that way.
-   */
+  /** Splits a target's accounts for a run of every journey. */
   public static AccountPools of(TargetProfile target) {
+    return of(target, Set.of(Journeys.LETTER_GENERATION, Journeys.PAYMENT));
+  }
+
+  /**
+   * Splits a target's accounts for a run of {@code journeys}. Subscribers without approved letters
+   * (all subscribers, if fewer than two lack them) go to the journeys that spend or buy: dealt
+   * alternately to letter writers and buyers when the run has both, all to the one it has.
+   */
+  public static AccountPools of(TargetProfile target, Set<String> journeys) {
     List<Account> subscribers = target.accounts("subscriber");
     List<Account> readers =
         subscribers.stream().filter(a -> !a.approvedLetterIds().isEmpty()).toList();
@@ -46,8 +54,11 @@ public record AccountPools(
     }
     List<Account> writers = new ArrayList<>();
     List<Account> buyers = new ArrayList<>();
+    boolean writing = journeys.contains(Journeys.LETTER_GENERATION);
+    boolean buying = journeys.contains(Journeys.PAYMENT);
     for (int i = 0; i < spenders.size(); i++) {
-      (i % 2 == 0 ? writers : buyers).add(spenders.get(i));
+      boolean toWriters = writing && (!buying || i % 2 == 0);
+      (toWriters ? writers : buyers).add(spenders.get(i));
     }
     List<String> coupons =
         target.accounts("employee").stream()
