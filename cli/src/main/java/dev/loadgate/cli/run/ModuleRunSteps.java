@@ -100,7 +100,14 @@ public final class ModuleRunSteps implements RunSteps {
     if (suite == null) {
       throw new BadInputException(problems);
     }
-    LoadPlan plan = loadPlan(request, placeholderProfile(request));
+    LoadPlan plan;
+    try {
+      plan = loadPlan(request, placeholderProfile(request));
+    } catch (IllegalArgumentException e) {
+      // A rate scale or duration the options check reports already; the plan cannot be judged.
+      problems.add("--rate-scale/--duration: " + e.getMessage());
+      throw new BadInputException(problems);
+    }
     if (!request.safety().overrideCaps()) {
       problems.addAll(plan.capViolations());
     }

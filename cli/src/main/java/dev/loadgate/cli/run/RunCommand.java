@@ -220,13 +220,15 @@ public final class RunCommand implements Callable<Integer> {
           "--auth-url: only an external target has a separate auth URL (expected --target too,"
               + " got --auth-url alone). The embedded app serves auth itself.");
     }
-    if (!(rateScale > 0) || Double.isInfinite(rateScale)) {
+    boolean rateScaleValid = rateScale > 0 && !Double.isInfinite(rateScale);
+    if (!rateScaleValid) {
       problems.add(
           "--rate-scale: must be a positive number (expected e.g. 0.5 or 2, got "
               + rateScale
               + ").");
     }
-    if (duration != null && (duration.isZero() || duration.isNegative())) {
+    boolean durationValid = duration == null || !(duration.isZero() || duration.isNegative());
+    if (!durationValid) {
       problems.add("--duration: must be positive (expected e.g. 30s, got 0s).");
     }
     if (maxRate != null && !(maxRate > 0)) {
@@ -257,8 +259,9 @@ public final class RunCommand implements Callable<Integer> {
             LoadgateHome.orDefault(suites, LoadgateHome.DEFAULT_SUITES),
             Optional.ofNullable(against),
             LoadgateHome.orDefault(out, LoadgateHome.DEFAULT_REPORTS),
-            Optional.ofNullable(duration),
-            rateScale,
+            // Invalid values are reported above; neutral ones let the files still be checked.
+            Optional.ofNullable(durationValid ? duration : null),
+            rateScaleValid ? rateScale : 1,
             injections,
             jmh,
             databaseUrl,

@@ -89,7 +89,7 @@ public final class RunPipeline {
     try {
       plan = steps.validate(request);
     } catch (BadInputException e) {
-      problems.addAll(e.problems());
+      e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
     }
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);
