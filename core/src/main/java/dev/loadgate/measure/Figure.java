@@ -35,7 +35,15 @@ public record Figure(
       throw new IllegalArgumentException(
           id + ": samples must not be negative (got " + samples + ")");
     }
-    evidence = evidence == null ? List.of() : evidence.stream().map(Map::copyOf).toList();
+    // Rows keep their column order (reports show columns as the producer listed them).
+    evidence =
+        evidence == null
+            ? List.of()
+            : evidence.stream()
+                .<Map<String, String>>map(
+                    row ->
+                        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(row)))
+                .toList();
   }
 
   /** A figure that could not be measured: the verdict for it is NO_DATA with this reason. */

@@ -123,7 +123,7 @@ public final class JunitXml {
           .append("</failure>\n");
     } else if (isSkipped(check)) {
       xml.append("      <skipped message=\"")
-          .append(attr("not gated, no data: " + check.reason()))
+          .append(attr("not gated: " + check.reason()))
           .append("\"/>\n");
     }
     xml.append("      <system-out>")

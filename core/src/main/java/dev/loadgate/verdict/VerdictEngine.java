@@ -42,10 +42,11 @@ public final class VerdictEngine {
 
   /**
    * Evaluates every check of {@code baselines}, then a {@code service.<path>.p95} check for each
-   * such figure in {@code measurements} whose path has a limit.
+   * such figure in {@code measurements} whose path has a limit, then a {@code sql.<query>.mean}
+   * check for each benchmarked statement, judged against {@code db.query.mean}'s limit.
    *
-   * @return the checks, in baselines order, service checks last; never empty when baselines hold
-   *     checks
+   * @return the checks, in baselines order, service and SQL checks last; never empty when baselines
+   *     hold checks
    */
   public static List<Check> evaluate(
       Baselines baselines, Measurements measurements, EvaluationOptions options) {
@@ -66,8 +67,33 @@ public final class VerdictEngine {
                 options));
       }
     }
+    // The app's key SQL, benchmarked by JMH (sql.<query>.mean), answers to the same documented
+    // limit as the probe's mean over the whole run: query response under 100 ms on average.
+    baselines.checks().stream()
+        .filter(spec -> spec.id().equals(SQL_LIMIT_CHECK))
+        .findFirst()
+        .ifPresent(
+            queryMean ->
+                measurements.figures().keySet().stream()
+                    .filter(id -> id.startsWith("sql.") && id.endsWith(".mean"))
+                    .sorted()
+                    .forEach(
+                        id ->
+                            checks.add(
+                                judge(
+                                    queryMean,
+                                    id,
+                                    "SQL "
+                                        + id.substring(4, id.length() - 5).replace('_', ' ')
+                                        + " mean (JMH)",
+                                    new Source.FigureRef(id),
+                                    measurements,
+                                    options))));
     return List.copyOf(checks);
   }
+
+  /** The documented limit that each benchmarked statement's mean is judged against. */
+  static final String SQL_LIMIT_CHECK = "db.query.mean";
 
   private static String title(CheckSpec spec) {
     return spec.path() == null ? spec.title() : spec.title() + " " + spec.statistic().label();
@@ -375,7 +401,7 @@ public final class VerdictEngine {
     if (id.startsWith("email.")) {
       return "the e-mail queue probe";
     }
-    if (id.startsWith("service.")) {
+    if (id.startsWith("service.") || id.startsWith("sql.")) {
       return "the JMH benchmarks";
     }
     return "a probe";

@@ -248,6 +248,27 @@ class VerdictEngineTest {
   }
 
   @Test
+  void judgesEachBenchmarkedStatementAgainstTheQueryMeanLimit() {
+    Measurements m =
+        Measurements.EMPTY
+            .withFigure(new Figure("sql.review_queue.mean", 2.5, "ms", 3, "jmh", "", List.of()))
+            .withFigure(
+                new Figure("sql.admin_analytics.mean", 140.0, "ms", 3, "jmh", "", List.of()));
+
+    List<Check> checks = VerdictEngine.evaluate(BASELINES, m, EvaluationOptions.defaults());
+
+    assertThat(checks)
+        .extracting(Check::id)
+        .filteredOn(id -> id.startsWith("sql."))
+        .containsExactly("sql.admin_analytics.mean", "sql.review_queue.mean");
+    Check slow = check(checks, "sql.admin_analytics.mean");
+    assertThat(slow.status()).isEqualTo(Status.FAIL);
+    assertThat(slow.limit()).isEqualTo(100.0);
+    assertThat(slow.title()).isEqualTo("SQL admin analytics mean (JMH)");
+    assertThat(check(checks, "sql.review_queue.mean").status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
   void failsARegressionBeyondToleranceWithIntervalsApart() {
     Measurements before =
         new Samples()
