@@ -30,8 +30,11 @@ public class OverheadSimulation extends Simulation {
   /** Warm-up rounds (alternating, not counted): the injector's JIT needs about 10 s. */
   static final int WARMUP_ROUNDS = 4;
 
-  /** Warm-up rounds, then plain and recorded rounds in the order A B B A A B B A. */
-  static final int ROUNDS = WARMUP_ROUNDS + 8;
+  /** Blocks of four counted rounds, plain and recorded as A B B A. */
+  static final int BLOCKS = 4;
+
+  /** Warm-up rounds, then the blocks. */
+  static final int ROUNDS = WARMUP_ROUNDS + 4 * BLOCKS;
 
   static final int USERS = 16;
   static final Duration ROUND = Duration.ofSeconds(3);
