@@ -82,9 +82,7 @@ public record JourneyContext(
   /** The password grant, storing the session under {@code key}; checks the session's shape. */
   public ChainBuilder signIn(AccountPool pool, Function<Session, String> key) {
     HttpRequestActionBuilder request =
-        supabase(
-                http("POST /auth/v1/token?grant_type=password")
-                    .post(targetHttp.auth("/auth/v1/token?grant_type=password")))
+        supabase(http(SIGN_IN).post(targetHttp.auth("/auth/v1/token?grant_type=password")))
             .body(StringBody(session -> credentialsJson(pool, session)))
             .asJson()
             .check(
