@@ -1,5 +1,6 @@
 package dev.loadgate.cli;
 
+import dev.loadgate.report.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "version",
     mixinStandardHelpOptions = true,
-    description = "Prints loadgate's version and the Java runtime.",
+    description =
+        "Prints loadgate's version, the commit of the loadgate checkout and the Java runtime.",
     footerHeading = "%nExample:%n",
     footer = "  loadgate version")
 public final class VersionCommand implements Callable<Integer> {
@@ -31,8 +33,13 @@ public final class VersionCommand implements Callable<Integer> {
   public static final class Provider implements IVersionProvider {
     @Override
     public String[] getVersion() {
+      String commit = Environment.gitCommit(LoadgateHome.home());
       return new String[] {
-        "loadgate " + version(),
+        "loadgate "
+            + version()
+            + (commit.equals(Environment.UNKNOWN)
+                ? ""
+                : " (commit " + commit.substring(0, Math.min(12, commit.length())) + ")"),
         "Java "
             + System.getProperty("java.version")
             + " ("
