@@ -47,21 +47,6 @@ public final class DurationText {
     return total;
   }
 
-  /** A short human form: {@code 1m30s}, {@code 45s}, {@code 500ms}. */
-  public static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis < 1_000) {
-      return millis + "ms";
-    }
-    long seconds = duration.toSeconds();
-    long minutes = seconds / 60;
-    long rest = seconds % 60;
-    if (minutes == 0) {
-      return seconds + "s";
-    }
-    return rest == 0 ? minutes + "m" : minutes + "m" + rest + "s";
-  }
-
   private static IllegalArgumentException invalid(String text) {
     return new IllegalArgumentException(
         "expected a duration with a unit such as 90s, 2m, 1m30s or 500ms (got \"" + text + "\")");

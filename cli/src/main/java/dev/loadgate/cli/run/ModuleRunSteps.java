@@ -122,13 +122,7 @@ public final class ModuleRunSteps implements RunSteps {
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);
     }
-    return new RunPlan(
-        request,
-        suite.name(),
-        suite.journeys().stream().map(Suite.JourneyLoad::journey).toList(),
-        suite.warmup(),
-        plan.measuredDuration(),
-        plan.peakArrivalRatePerSec());
+    return new RunPlan(request, suite.name(), suite.warmup(), plan.measuredDuration());
   }
 
   private void loadBaselines(Path file, List<String> problems) {

@@ -1,7 +1,6 @@
 package dev.loadgate.cli.run;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,28 +9,14 @@ import java.util.Objects;
  *
  * @param request what the user asked for
  * @param suite the suite's name
- * @param journeys the journeys the suite loads, e.g. {@code [auth, payment]}
  * @param warmup the warm-up phase (excluded from gated statistics)
  * @param measure the measured phase
- * @param arrivalRatePerSec the total planned arrival rate, users per second, after scaling
  */
-public record RunPlan(
-    RunRequest request,
-    String suite,
-    List<String> journeys,
-    Duration warmup,
-    Duration measure,
-    double arrivalRatePerSec) {
+public record RunPlan(RunRequest request, String suite, Duration warmup, Duration measure) {
   public RunPlan {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(suite, "suite");
-    journeys = List.copyOf(journeys);
     Objects.requireNonNull(warmup, "warmup");
     Objects.requireNonNull(measure, "measure");
-  }
-
-  /** Warm-up plus measured load. */
-  public Duration loadDuration() {
-    return warmup.plus(measure);
   }
 }

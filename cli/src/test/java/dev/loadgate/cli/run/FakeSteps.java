@@ -53,8 +53,7 @@ final class FakeSteps implements RunSteps {
     if (!validationProblems.isEmpty()) {
       throw new BadInputException(validationProblems);
     }
-    return new RunPlan(
-        request, request.suite(), List.of("auth"), Duration.ofSeconds(1), Duration.ofSeconds(2), 1);
+    return new RunPlan(request, request.suite(), Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
 
   @Override
