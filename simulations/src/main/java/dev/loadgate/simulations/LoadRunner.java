@@ -2,14 +2,12 @@ package dev.loadgate.simulations;
 
 import dev.loadgate.measure.Recording;
 import dev.loadgate.simulations.recording.Instrument;
-import dev.loadgate.simulations.recording.PhaseClock;
 import dev.loadgate.simulations.recording.SampleSink;
 import io.gatling.javaapi.core.Assertion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,9 +40,7 @@ public final class LoadRunner {
     }
     JourneyContext context =
         LoadSimulation.context(
-            plan,
-            new Instrument(
-                SampleSink.NONE, new PhaseClock(Duration.ZERO), LoadSimulation.REQUEST_TIMEOUT));
+            plan, new Instrument(SampleSink.NONE, LoadSimulation.REQUEST_TIMEOUT));
     for (Suite.JourneyLoad load : plan.suite().journeys()) {
       problems.addAll(JourneyCatalog.create(load.journey()).unmetRequirements(context));
     }

@@ -1,13 +1,14 @@
 package dev.loadgate.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
+import dev.loadgate.measure.Phase;
 import dev.loadgate.simulations.accounts.AccountPools;
 import dev.loadgate.simulations.http.TargetHttp;
 import dev.loadgate.simulations.http.TokenStore;
 import dev.loadgate.simulations.recording.Instrument;
-import dev.loadgate.simulations.recording.PhaseClock;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -33,8 +34,7 @@ public class LoadSimulation extends Simulation {
 
   protected LoadSimulation(ActivePlan active) {
     LoadPlan plan = active.plan();
-    PhaseClock clock = new PhaseClock(plan.suite().warmup());
-    JourneyContext context = context(plan, new Instrument(active.sink(), clock, REQUEST_TIMEOUT));
+    JourneyContext context = context(plan, new Instrument(active.sink(), REQUEST_TIMEOUT));
     List<PopulationBuilder> populations = new ArrayList<>();
     for (Suite.JourneyLoad load : plan.suite().journeys()) {
       Journey journey = JourneyCatalog.create(load.journey());
@@ -42,16 +42,29 @@ public class LoadSimulation extends Simulation {
       if (!unmet.isEmpty()) {
         throw new IllegalStateException(String.join(System.lineSeparator(), unmet));
       }
+      List<OpenInjectionStep> warmup = warmupInjection(plan, journey.name());
+      if (!warmup.isEmpty()) {
+        populations.add(population(context, journey, Phase.WARMUP, warmup));
+      }
       populations.add(
-          scenario(journey.name())
-              .exec(context.instrument().begin())
-              .exec(journey.chain(context))
-              .injectOpen(injection(plan, load.journey())));
+          population(context, journey, Phase.MEASURE, measuredInjection(plan, journey.name())));
     }
     setUp(populations)
         .protocols(context.targetHttp().protocol())
         .maxDuration(plan.totalDuration().plus(DRAIN))
         .assertions(active.assertions());
+  }
+
+  /**
+   * One scenario per journey and phase: the phase is the scenario's, never a guess from the clock,
+   * so a user arriving right at the boundary cannot land on the wrong side.
+   */
+  private static PopulationBuilder population(
+      JourneyContext context, Journey journey, Phase phase, List<OpenInjectionStep> injection) {
+    return scenario(Instrument.groupName(journey.name(), phase))
+        .exec(context.instrument().begin(phase))
+        .exec(journey.chain(context))
+        .injectOpen(injection);
   }
 
   /** The context journeys of this plan share. */
@@ -69,15 +82,23 @@ public class LoadSimulation extends Simulation {
   }
 
   /**
-   * Warm-up at the full rate, then each measured stage at its share. Gatling counts whole seconds
-   * of a stage, so stages are rounded up to whole seconds.
+   * The warm-up arrivals: the full rate for the suite's warm-up (none without one). Gatling counts
+   * whole seconds of a stage, so stages are rounded up to whole seconds.
    */
-  static List<OpenInjectionStep> injection(LoadPlan plan, String journey) {
+  static List<OpenInjectionStep> warmupInjection(LoadPlan plan, String journey) {
+    Duration warmup = wholeSeconds(plan.suite().warmup());
+    return warmup.isZero()
+        ? List.of()
+        : List.of(constantUsersPerSec(plan.arrivalRatePerSec(journey)).during(warmup));
+  }
+
+  /** The measured arrivals: nothing during the warm-up, then each measured stage at its share. */
+  static List<OpenInjectionStep> measuredInjection(LoadPlan plan, String journey) {
     double rate = plan.arrivalRatePerSec(journey);
     List<OpenInjectionStep> steps = new ArrayList<>();
     Duration warmup = wholeSeconds(plan.suite().warmup());
     if (!warmup.isZero()) {
-      steps.add(constantUsersPerSec(rate).during(warmup));
+      steps.add(nothingFor(warmup));
     }
     for (LoadPlan.Stage stage : plan.measuredStages()) {
       steps.add(

@@ -7,8 +7,8 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import dev.loadgate.measure.Phase;
 import dev.loadgate.simulations.recording.Instrument;
-import dev.loadgate.simulations.recording.PhaseClock;
 import dev.loadgate.simulations.recording.SampleSink;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -58,8 +58,7 @@ public class OverheadSimulation extends Simulation {
   }
 
   public OverheadSimulation() {
-    Instrument instrument =
-        new Instrument(sink, new PhaseClock(Duration.ZERO), LoadSimulation.REQUEST_TIMEOUT);
+    Instrument instrument = new Instrument(sink, LoadSimulation.REQUEST_TIMEOUT);
     PopulationBuilder chain = null;
     for (int round = ROUNDS - 1; round >= 0; round--) {
       int r = round;
@@ -76,7 +75,7 @@ public class OverheadSimulation extends Simulation {
                   });
       PopulationBuilder population =
           scenario("round-" + r)
-              .exec(instrument.begin())
+              .exec(instrument.begin(Phase.MEASURE))
               .exec(during(ROUND, false).on(counted))
               .injectOpen(atOnceUsers(USERS));
       chain = chain == null ? population : population.andThen(chain);

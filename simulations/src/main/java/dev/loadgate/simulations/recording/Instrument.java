@@ -36,24 +36,24 @@ public final class Instrument {
   public static final String GROUP_NAME = "loadgate_groupName";
 
   private final SampleSink sink;
-  private final PhaseClock clock;
   private final long requestTimeoutNanos;
 
   /**
    * @param sink where samples go
-   * @param clock tells warm-up from measured load
    * @param requestTimeout Gatling's request timeout; a failure without a response that took this
    *     long is a {@link Outcome#TIMEOUT}, a quicker one a {@link Outcome#CONNECTION} failure
    */
-  public Instrument(SampleSink sink, PhaseClock clock, Duration requestTimeout) {
+  public Instrument(SampleSink sink, Duration requestTimeout) {
     this.sink = sink;
-    this.clock = clock;
     this.requestTimeoutNanos = requestTimeout.toNanos();
   }
 
-  /** The first step of every virtual user: fixes its phase. */
-  public ChainBuilder begin() {
-    return exec(session -> session.set(PHASE, clock.phaseNow()).remove(FAILED_WITH));
+  /**
+   * The first step of every virtual user: fixes its phase. A virtual user belongs to the phase of
+   * the scenario that injected it, so a journey never straddles two series.
+   */
+  public ChainBuilder begin(Phase phase) {
+    return exec(session -> session.set(PHASE, phase).remove(FAILED_WITH));
   }
 
   /**

@@ -8,8 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class InstrumentTest {
-  private final Instrument instrument =
-      new Instrument(SampleSink.NONE, new PhaseClock(Duration.ZERO), Duration.ofSeconds(60));
+  private final Instrument instrument = new Instrument(SampleSink.NONE, Duration.ofSeconds(60));
 
   @Test
   void classifiesAFailedRequestByItsStatusOrByHowLongItWaited() {
