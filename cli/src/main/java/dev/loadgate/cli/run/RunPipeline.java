@@ -11,6 +11,7 @@ import dev.loadgate.measure.Recording;
 import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunMetadata;
 import dev.loadgate.report.RunResult;
+import dev.loadgate.run.RunIds;
 import dev.loadgate.verdict.Check;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -118,7 +119,7 @@ public final class RunPipeline {
     state.loadStarted = clock.instant();
     progress.load(plan.warmup(), plan.measure());
     LoadResult load = control.call("load", () -> steps.load(plan, target, recording));
-    state.measurements = recording.finish();
+    recording.finish();
     stopProbe(state);
     if (!load.completed()) {
       state.incomplete("the load did not complete: " + load.problem());
@@ -138,10 +139,9 @@ public final class RunPipeline {
 
   private int finish(RunPlan plan, Instant started, State state) {
     progress.phase("verdicts", null);
+    // finish() is idempotent: after a completed load it returns what the load step recorded.
     Measurements measurements =
-        state.measurements != null
-            ? state.measurements
-            : state.recording != null ? state.recording.finish() : Measurements.EMPTY;
+        state.recording != null ? state.recording.finish() : Measurements.EMPTY;
     stopProbe(state);
     measurements = measurements.withFigures(state.figures);
     List<Check> checks = List.of();
@@ -156,7 +156,7 @@ public final class RunPipeline {
     RunResult result =
         new RunResult(
             new RunMetadata(
-                dev.loadgate.run.RunIds.of(started, plan.suite()),
+                RunIds.of(started, plan.suite()),
                 started,
                 finished.isBefore(started) ? started : finished,
                 environment,
@@ -195,7 +195,6 @@ public final class RunPipeline {
     Recording recording;
     RunSteps.ProbeSession probe;
     Instant loadStarted;
-    Measurements measurements;
     final List<Figure> figures = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     String incompleteReason;
