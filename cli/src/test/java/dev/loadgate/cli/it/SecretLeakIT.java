@@ -20,7 +20,7 @@ class SecretLeakIT {
   private static final Map<String, String> PLANTED =
       Map.of(
           "ADMIN_PORTAL_KEY", "planted-portal-key-7f3a9c21d4",
-          "STRIPE_WEBHOOK_SECRET", "whsec_planted0webhook0secret0b81e",
+          "STRIPE_WEBHOOK_SECRET", "whsec_planted-webhook-secret-0b81e",
           "CRON_SECRET", "planted-cron-secret-5e2d77a0",
           "LOADGATE_SEED_PASSWORD", "Planted-Admin-Password-93c1",
           "SUPABASE_JWT_SECRET", "planted-jwt-secret-0123456789abcdef0123456789");
