@@ -14,6 +14,9 @@ import java.util.Objects;
  */
 public record Account(
     String email, Secret password, String role, String couponCode, List<String> approvedLetterIds) {
+  /** The e-mail domain of every synthetic account, so that cleanup can find what a run created. */
+  public static final String SYNTHETIC_DOMAIN = "loadgate.test";
+
   public Account {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(password, "password");

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loadgate.target.Account;
+import dev.loadgate.target.AccountsFileException;
 import dev.loadgate.target.TargetProfile;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,13 +20,13 @@ class EnvironmentTargetTest {
 
   @Test
   void readsSecretsUnderTheAppsOwnNamesAndAccountsFromTheFile() throws IOException {
-    Path file = dir.resolve("accounts.csv");
+    Path file = dir.resolve("accounts.yaml");
     Files.writeString(
         file,
         """
-        # role,email,password[,coupon[,letters]]
-        subscriber,sub-1@loadgate.test,pw1,,l-1;l-2
-        employee,emp-1@loadgate.test,pw2,EMP-ABC123
+        accounts:
+          - {email: sub-1@loadgate.test, password: pw1, approvedLetterIds: [l-1, l-2]}
+          - {email: emp-1@loadgate.test, password: pw2, role: employee, couponCode: EMP-ABC123}
         """);
     TargetProfile target =
         EnvironmentTarget.profile(
@@ -51,14 +51,24 @@ class EnvironmentTargetTest {
   }
 
   @Test
-  void aShortAccountLineNamesItsLine() throws IOException {
-    Path file = dir.resolve("accounts.csv");
-    Files.write(file, List.of("subscriber,sub-1@loadgate.test,pw1", "subscriber,only-two"));
+  void anAccountsFileProblemNamesItsPlace() throws IOException {
+    Path file = dir.resolve("accounts.yaml");
+    Files.writeString(
+        file,
+        """
+        accounts:
+          - {email: sub-1@loadgate.test, password: pw1}
+          - {email: sub-2@loadgate.test}
+        """);
 
-    assertThatThrownBy(() -> EnvironmentTarget.accounts(file))
+    assertThatThrownBy(
+            () ->
+                EnvironmentTarget.profile(
+                    URI.create("https://staging.example.test"),
+                    Optional.empty(),
+                    Map.of("LOADGATE_ACCOUNTS_FILE", file.toString())))
+        .isInstanceOf(AccountsFileException.class)
         .hasMessage(
-            file
-                + ":2: an account needs role,email,password (got 2 fields). Write e.g."
-                + " subscriber,sub-0001@loadgate.test,<password>");
+            file + ": accounts[1]: no password (expected passwordEnv: VARIABLE or password: ...).");
   }
 }

@@ -33,6 +33,8 @@ import dev.loadgate.simulations.LoadRunner;
 import dev.loadgate.simulations.Suite;
 import dev.loadgate.simulations.SuiteException;
 import dev.loadgate.simulations.Suites;
+import dev.loadgate.target.AccountsFile;
+import dev.loadgate.target.AccountsFileException;
 import dev.loadgate.target.Secret;
 import dev.loadgate.target.TargetProfile;
 import dev.loadgate.verdict.AcceptedRun;
@@ -207,8 +209,10 @@ public final class ModuleRunSteps implements RunSteps {
     AccountsFile accounts = new AccountsFile(Optional.empty(), List.of());
     if (request.accountsFile().isPresent()) {
       try {
-        accounts = AccountsFile.read(request.accountsFile().get(), environment);
-      } catch (BadInputException e) {
+        Path file = request.accountsFile().get();
+        accounts =
+            AccountsFile.read(file, "--accounts: " + LoadgateHome.display(file), environment);
+      } catch (AccountsFileException e) {
         problems.addAll(e.problems());
       }
     }

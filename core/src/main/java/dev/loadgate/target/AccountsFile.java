@@ -1,13 +1,8 @@
-package dev.loadgate.cli.run;
+package dev.loadgate.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.loadgate.cli.BadInputException;
-import dev.loadgate.cli.LoadgateHome;
-import dev.loadgate.cli.cleanup.SyntheticDataCleanup;
-import dev.loadgate.target.Account;
-import dev.loadgate.target.Secret;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,22 +29,37 @@ import java.util.Set;
  * @param admin the admin account for the portal and the detailed health check, if given
  * @param accounts subscribers and employees
  */
-record AccountsFile(Optional<Account> admin, List<Account> accounts) {
+public record AccountsFile(Optional<Account> admin, List<Account> accounts) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> ROLES = Set.of("subscriber", "employee");
 
-  static AccountsFile read(Path file, Map<String, String> environment) {
-    String where = LoadgateHome.display(file);
+  public AccountsFile {
+    admin = admin == null ? Optional.empty() : admin;
+    accounts = accounts == null ? List.of() : List.copyOf(accounts);
+  }
+
+  /** Reads {@code file}, naming it as itself in problems. */
+  public static AccountsFile read(Path file, Map<String, String> environment) {
+    return read(file, file.toString(), environment);
+  }
+
+  /**
+   * Reads {@code file}; passwords named by {@code passwordEnv} come from {@code environment}.
+   *
+   * @param where how problems name the file (e.g. a path relative to the checkout)
+   * @throws AccountsFileException listing every problem at once
+   */
+  public static AccountsFile read(Path file, String where, Map<String, String> environment) {
     JsonNode root;
     try {
       root = YAML.readTree(file.toFile());
     } catch (IOException e) {
-      throw new BadInputException(
-          "--accounts: "
-              + where
-              + " cannot be read as YAML ("
-              + e.getMessage().lines().findFirst().orElse("")
-              + ").");
+      throw new AccountsFileException(
+          List.of(
+              where
+                  + " cannot be read as YAML ("
+                  + e.getMessage().lines().findFirst().orElse("")
+                  + "). See docs/safety.md for the format."));
     }
     List<String> problems = new ArrayList<>();
     Optional<Account> admin = Optional.empty();
@@ -77,7 +87,7 @@ record AccountsFile(Optional<Account> admin, List<Account> accounts) {
       }
     }
     if (!problems.isEmpty()) {
-      throw new BadInputException(problems);
+      throw new AccountsFileException(problems);
     }
     return new AccountsFile(admin, accounts);
   }
@@ -94,13 +104,13 @@ record AccountsFile(Optional<Account> admin, List<Account> accounts) {
       return Optional.empty();
     }
     if (!role.equals("admin")
-        && !email.toLowerCase(java.util.Locale.ROOT).endsWith("@" + SyntheticDataCleanup.DOMAIN)) {
+        && !email.toLowerCase(java.util.Locale.ROOT).endsWith("@" + Account.SYNTHETIC_DOMAIN)) {
       problems.add(
           at
               + ": synthetic accounts must use the @"
-              + SyntheticDataCleanup.DOMAIN
+              + Account.SYNTHETIC_DOMAIN
               + " domain (expected e.g. sub-0001@"
-              + SyntheticDataCleanup.DOMAIN
+              + Account.SYNTHETIC_DOMAIN
               + ", got "
               + email
               + "), so that loadgate cleanup can find their data.");

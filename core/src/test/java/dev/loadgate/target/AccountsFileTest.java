@@ -1,10 +1,8 @@
-package dev.loadgate.cli.run;
+package dev.loadgate.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loadgate.cli.BadInputException;
-import dev.loadgate.cli.LoadgateHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,10 +57,10 @@ class AccountsFileTest {
               - {email: sub-0003@loadgate.test, role: owner, password: x}
               - {email: sub-0004@loadgate.test}
             """);
-    String at = LoadgateHome.display(file);
+    String at = file.toString();
     assertThatThrownBy(() -> AccountsFile.read(file, Map.of()))
         .isInstanceOfSatisfying(
-            BadInputException.class,
+            AccountsFileException.class,
             e ->
                 assertThat(e.problems())
                     .containsExactly(
