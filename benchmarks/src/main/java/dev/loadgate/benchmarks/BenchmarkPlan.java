@@ -1,6 +1,6 @@
 package dev.loadgate.benchmarks;
 
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.TargetProfile;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.loadgate.benchmarks;
 
 import dev.loadgate.measure.Figure;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.TargetProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.loadgate.benchmarks;
 
-import dev.loadgate.target.Account;
-import dev.loadgate.target.Secret;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.Account;
+import dev.loadgate.targets.Secret;
+import dev.loadgate.targets.TargetProfile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.loadgate.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadgate.measure.Figure;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;

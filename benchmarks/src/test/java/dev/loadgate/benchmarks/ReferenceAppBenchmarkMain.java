@@ -6,7 +6,7 @@ import dev.loadgate.refapp.RateLimits;
 import dev.loadgate.refapp.ReferenceApp;
 import dev.loadgate.refapp.ReferenceAppSettings;
 import dev.loadgate.refapp.RunningReferenceApp;
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -3,9 +3,9 @@ package dev.loadgate.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loadgate.target.Account;
-import dev.loadgate.target.Secret;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.Account;
+import dev.loadgate.targets.Secret;
+import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.loadgate.refapp;
 
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.loadgate.refapp;
 
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.loadgate.refapp;
 
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
 
 /** A started reference app: HTTP server plus its database. Closing stops both. */

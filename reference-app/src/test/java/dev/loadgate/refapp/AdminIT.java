@@ -3,7 +3,7 @@ package dev.loadgate.refapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loadgate.target.Account;
+import dev.loadgate.targets.Account;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.loadgate.refapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loadgate.target.Account;
+import dev.loadgate.targets.Account;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.loadgate.refapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loadgate.target.Account;
+import dev.loadgate.targets.Account;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -2,7 +2,7 @@ package dev.loadgate.refapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loadgate.target.Account;
+import dev.loadgate.targets.Account;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.loadgate.refapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.loadgate.simulations;
 
-import dev.loadgate.target.Account;
-import dev.loadgate.target.AccountsFile;
-import dev.loadgate.target.AccountsFileException;
-import dev.loadgate.target.Secret;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.Account;
+import dev.loadgate.targets.AccountsFile;
+import dev.loadgate.targets.AccountsFileException;
+import dev.loadgate.targets.Secret;
+import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

@@ -14,7 +14,7 @@ import dev.loadgate.simulations.accounts.AccountPools;
 import dev.loadgate.simulations.http.TargetHttp;
 import dev.loadgate.simulations.http.TokenStore;
 import dev.loadgate.simulations.recording.Instrument;
-import dev.loadgate.target.Account;
+import dev.loadgate.targets.Account;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;

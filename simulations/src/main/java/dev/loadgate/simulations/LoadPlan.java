@@ -1,7 +1,7 @@
 package dev.loadgate.simulations;
 
 import dev.loadgate.simulations.suite.Quantities;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.TargetProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadgate.simulations.accounts.AccountPool;
 import dev.loadgate.simulations.accounts.AccountPools;
-import dev.loadgate.target.Account;
-import dev.loadgate.target.Secret;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.Account;
+import dev.loadgate.targets.Secret;
+import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

@@ -3,9 +3,9 @@ package dev.loadgate.simulations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loadgate.target.Account;
-import dev.loadgate.target.AccountsFileException;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.Account;
+import dev.loadgate.targets.AccountsFileException;
+import dev.loadgate.targets.TargetProfile;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -15,7 +15,7 @@ import dev.loadgate.refapp.ReferenceAppSettings;
 import dev.loadgate.refapp.RunningReferenceApp;
 import dev.loadgate.simulations.download.DownloadJourney;
 import dev.loadgate.simulations.http.TokenStore;
-import dev.loadgate.target.Account;
+import dev.loadgate.targets.Account;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -10,7 +10,7 @@ import dev.loadgate.refapp.RunningReferenceApp;
 import dev.loadgate.simulations.accounts.AccountProvisioner;
 import dev.loadgate.simulations.recording.SampleSink;
 import dev.loadgate.simulations.suite.Quantities;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

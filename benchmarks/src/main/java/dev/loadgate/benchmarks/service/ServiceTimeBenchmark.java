@@ -1,7 +1,7 @@
 package dev.loadgate.benchmarks.service;
 
 import dev.loadgate.benchmarks.TargetFile;
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

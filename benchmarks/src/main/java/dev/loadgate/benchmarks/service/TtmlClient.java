@@ -3,7 +3,7 @@ package dev.loadgate.benchmarks.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

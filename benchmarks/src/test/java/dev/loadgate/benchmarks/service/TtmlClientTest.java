@@ -2,7 +2,7 @@ package dev.loadgate.benchmarks.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class SyntheticDataCleanup {
   /** The e-mail domain that marks synthetic users and data. */
-  public static final String DOMAIN = dev.loadgate.target.Account.SYNTHETIC_DOMAIN;
+  public static final String DOMAIN = dev.loadgate.targets.Account.SYNTHETIC_DOMAIN;
 
   private static final String USERS = "(select id from loadgate_cleanup_users)";
   private static final String LETTERS = "(select id from letters where user_id in " + USERS + ")";

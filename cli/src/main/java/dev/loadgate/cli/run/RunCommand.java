@@ -6,7 +6,7 @@ import dev.loadgate.cli.LoadgateHome;
 import dev.loadgate.cli.progress.Progress;
 import dev.loadgate.cli.safety.AllowListFile;
 import dev.loadgate.cli.safety.TargetPolicy;
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,6 @@
 package dev.loadgate.cli.run;
 
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

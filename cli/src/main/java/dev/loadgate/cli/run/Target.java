@@ -1,7 +1,7 @@
 package dev.loadgate.cli.run;
 
-import dev.loadgate.target.Secret;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.Secret;
+import dev.loadgate.targets.TargetProfile;
 import java.util.Optional;
 
 /** A target ready for load: the embedded reference app (stopped by {@link #close()}) or a URL. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.loadgate.cli.IncompleteRunException;
-import dev.loadgate.target.Account;
-import dev.loadgate.target.Secret;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.Account;
+import dev.loadgate.targets.Secret;
+import dev.loadgate.targets.TargetProfile;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

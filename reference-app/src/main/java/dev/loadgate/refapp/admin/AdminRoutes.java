@@ -13,7 +13,7 @@ import dev.loadgate.refapp.http.Json;
 import dev.loadgate.refapp.http.Router;
 import dev.loadgate.refapp.letters.Audit;
 import dev.loadgate.refapp.letters.LetterRoutes;
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;

@@ -1,6 +1,6 @@
 package dev.loadgate.refapp.admin;
 
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,7 +3,7 @@ package dev.loadgate.refapp.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.loadgate.refapp.ReferenceAppException;
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;

@@ -7,7 +7,7 @@ import dev.loadgate.refapp.db.Database;
 import dev.loadgate.refapp.http.ApiError;
 import dev.loadgate.refapp.http.Json;
 import dev.loadgate.refapp.http.Router;
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;

@@ -10,7 +10,7 @@ import dev.loadgate.refapp.http.ApiError;
 import dev.loadgate.refapp.http.ClientIp;
 import dev.loadgate.refapp.http.Json;
 import dev.loadgate.refapp.http.Router;
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -2,7 +2,7 @@ package dev.loadgate.refapp.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import org.junit.jupiter.api.Test;
 
 class CsrfTest {

@@ -2,7 +2,7 @@ package dev.loadgate.refapp.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;

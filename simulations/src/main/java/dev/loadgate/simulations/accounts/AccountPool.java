@@ -1,6 +1,6 @@
 package dev.loadgate.simulations.accounts;
 
-import dev.loadgate.target.Account;
+import dev.loadgate.targets.Account;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package dev.loadgate.simulations.accounts;
 
 import dev.loadgate.simulations.Journeys;
 import dev.loadgate.simulations.accounts.AccountPool.Mode;
-import dev.loadgate.target.Account;
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.Account;
+import dev.loadgate.targets.TargetProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

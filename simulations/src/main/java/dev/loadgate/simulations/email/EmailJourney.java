@@ -7,7 +7,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import dev.loadgate.simulations.Journey;
 import dev.loadgate.simulations.JourneyContext;
 import dev.loadgate.simulations.Journeys;
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import io.gatling.javaapi.core.ChainBuilder;
 import java.util.List;
 

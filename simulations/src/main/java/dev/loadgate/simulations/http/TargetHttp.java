@@ -2,7 +2,7 @@ package dev.loadgate.simulations.http;
 
 import static io.gatling.javaapi.http.HttpDsl.http;
 
-import dev.loadgate.target.TargetProfile;
+import dev.loadgate.targets.TargetProfile;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.net.URI;
 import java.util.Locale;

@@ -10,7 +10,7 @@ import dev.loadgate.simulations.JourneyContext;
 import dev.loadgate.simulations.Journeys;
 import dev.loadgate.simulations.accounts.AccountPool;
 import dev.loadgate.simulations.recording.Instrument;
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import java.util.ArrayList;

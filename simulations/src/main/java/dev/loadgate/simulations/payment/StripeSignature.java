@@ -1,6 +1,6 @@
 package dev.loadgate.simulations.payment;
 
-import dev.loadgate.target.Secret;
+import dev.loadgate.targets.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;

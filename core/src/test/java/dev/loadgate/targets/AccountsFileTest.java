@@ -1,4 +1,4 @@
-package dev.loadgate.target;
+package dev.loadgate.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

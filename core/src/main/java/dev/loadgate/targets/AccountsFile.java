@@ -1,4 +1,4 @@
-package dev.loadgate.target;
+package dev.loadgate.targets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

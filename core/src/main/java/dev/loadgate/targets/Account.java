@@ -1,4 +1,4 @@
-package dev.loadgate.target;
+package dev.loadgate.targets;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.loadgate.target;
+package dev.loadgate.targets;
 
 import java.net.URI;
 import java.util.List;
