@@ -9,6 +9,7 @@ import dev.loadgate.refapp.RateLimits;
 import dev.loadgate.refapp.ReferenceApp;
 import dev.loadgate.refapp.ReferenceAppSettings;
 import dev.loadgate.refapp.RunningReferenceApp;
+import dev.loadgate.targets.Secret;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,14 @@ import picocli.CommandLine.Spec;
     footer = {
       "  loadgate serve --port 8080",
       "  loadgate serve --inject download=+2500ms --ai-latency realistic",
+      "  LOADGATE_SERVE_DATABASE_URL='jdbc:postgresql://127.0.0.1:5432/ttml?user=app&password=...'"
+          + " loadgate serve --seed-scale 10",
       "  curl -s http://127.0.0.1:8080/api/health"
     })
 public final class ServeCommand implements Callable<Integer> {
+  /** The environment variable that names an external database, instead of --database-url. */
+  public static final String DATABASE_URL_ENV = "LOADGATE_SERVE_DATABASE_URL";
+
   @Spec private CommandSpec spec;
 
   @Option(
@@ -64,6 +70,15 @@ public final class ServeCommand implements Callable<Integer> {
       defaultValue = "1",
       description = "How much synthetic data to seed, 1 to 100. Default: 1.")
   private int seedScale;
+
+  @Option(
+      names = "--database-url",
+      paramLabel = "JDBC_URL",
+      description =
+          "An external PostgreSQL instead of the embedded one (migrated and seeded)."
+              + " Prefer the LOADGATE_SERVE_DATABASE_URL variable: a password on the command line"
+              + " is visible to other users of the machine. Default: embedded.")
+  private String databaseUrl;
 
   @Option(
       names = "--rate-limits",
@@ -110,6 +125,18 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     ReferenceAppSettings settings = ReferenceAppSettings.defaults().withFaults(faults);
+    String externalDatabase = databaseUrl != null ? databaseUrl : System.getenv(DATABASE_URL_ENV);
+    if (externalDatabase != null && !externalDatabase.isBlank()) {
+      if (!externalDatabase.startsWith("jdbc:postgresql:")) {
+        problems.add(
+            "--database-url: not a PostgreSQL JDBC URL (expected"
+                + " jdbc:postgresql://HOST:PORT/DB?user=...&password=..., got the scheme \""
+                + externalDatabase.split(":", 2)[0]
+                + "\"; the rest is not shown, it may hold a password).");
+      } else {
+        settings = settings.withDatabaseUrl(Secret.of(externalDatabase));
+      }
+    }
     try {
       settings =
           settings
