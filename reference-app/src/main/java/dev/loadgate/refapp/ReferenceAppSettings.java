@@ -4,6 +4,7 @@ import dev.loadgate.targets.Secret;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How to start a reference app. Immutable; change it with the {@code with...} methods.
@@ -88,194 +89,103 @@ public record ReferenceAppSettings(
   }
 
   public ReferenceAppSettings withHost(String value) {
-    return new ReferenceAppSettings(
-        value,
-        port,
-        databaseUrl,
-        aiLatency,
-        seedScale,
-        faults,
-        rateLimits,
-        emailProvider,
-        secrets,
-        httpMaxThreads,
-        databasePoolSize,
-        randomSeed);
+    return with(draft -> draft.host = value);
   }
 
   public ReferenceAppSettings withPort(int value) {
-    return new ReferenceAppSettings(
-        host,
-        value,
-        databaseUrl,
-        aiLatency,
-        seedScale,
-        faults,
-        rateLimits,
-        emailProvider,
-        secrets,
-        httpMaxThreads,
-        databasePoolSize,
-        randomSeed);
+    return with(draft -> draft.port = value);
   }
 
   public ReferenceAppSettings withDatabaseUrl(Secret value) {
-    return new ReferenceAppSettings(
-        host,
-        port,
-        Optional.ofNullable(value),
-        aiLatency,
-        seedScale,
-        faults,
-        rateLimits,
-        emailProvider,
-        secrets,
-        httpMaxThreads,
-        databasePoolSize,
-        randomSeed);
+    return with(draft -> draft.databaseUrl = Optional.ofNullable(value));
   }
 
   public ReferenceAppSettings withAiLatency(AiLatency value) {
-    return new ReferenceAppSettings(
-        host,
-        port,
-        databaseUrl,
-        value,
-        seedScale,
-        faults,
-        rateLimits,
-        emailProvider,
-        secrets,
-        httpMaxThreads,
-        databasePoolSize,
-        randomSeed);
+    return with(draft -> draft.aiLatency = value);
   }
 
   public ReferenceAppSettings withSeedScale(int value) {
-    return new ReferenceAppSettings(
-        host,
-        port,
-        databaseUrl,
-        aiLatency,
-        value,
-        faults,
-        rateLimits,
-        emailProvider,
-        secrets,
-        httpMaxThreads,
-        databasePoolSize,
-        randomSeed);
+    return with(draft -> draft.seedScale = value);
   }
 
   public ReferenceAppSettings withFaults(List<FaultSpec> value) {
-    return new ReferenceAppSettings(
-        host,
-        port,
-        databaseUrl,
-        aiLatency,
-        seedScale,
-        value,
-        rateLimits,
-        emailProvider,
-        secrets,
-        httpMaxThreads,
-        databasePoolSize,
-        randomSeed);
+    return with(draft -> draft.faults = value);
   }
 
   public ReferenceAppSettings withRateLimits(RateLimits value) {
-    return new ReferenceAppSettings(
-        host,
-        port,
-        databaseUrl,
-        aiLatency,
-        seedScale,
-        faults,
-        value,
-        emailProvider,
-        secrets,
-        httpMaxThreads,
-        databasePoolSize,
-        randomSeed);
+    return with(draft -> draft.rateLimits = value);
   }
 
   public ReferenceAppSettings withEmailProvider(EmailProvider value) {
-    return new ReferenceAppSettings(
-        host,
-        port,
-        databaseUrl,
-        aiLatency,
-        seedScale,
-        faults,
-        rateLimits,
-        value,
-        secrets,
-        httpMaxThreads,
-        databasePoolSize,
-        randomSeed);
+    return with(draft -> draft.emailProvider = value);
   }
 
   public ReferenceAppSettings withSecrets(AppSecrets value) {
-    return new ReferenceAppSettings(
-        host,
-        port,
-        databaseUrl,
-        aiLatency,
-        seedScale,
-        faults,
-        rateLimits,
-        emailProvider,
-        value,
-        httpMaxThreads,
-        databasePoolSize,
-        randomSeed);
+    return with(draft -> draft.secrets = value);
   }
 
   public ReferenceAppSettings withHttpMaxThreads(int value) {
-    return new ReferenceAppSettings(
-        host,
-        port,
-        databaseUrl,
-        aiLatency,
-        seedScale,
-        faults,
-        rateLimits,
-        emailProvider,
-        secrets,
-        value,
-        databasePoolSize,
-        randomSeed);
+    return with(draft -> draft.httpMaxThreads = value);
   }
 
   public ReferenceAppSettings withDatabasePoolSize(int value) {
-    return new ReferenceAppSettings(
-        host,
-        port,
-        databaseUrl,
-        aiLatency,
-        seedScale,
-        faults,
-        rateLimits,
-        emailProvider,
-        secrets,
-        httpMaxThreads,
-        value,
-        randomSeed);
+    return with(draft -> draft.databasePoolSize = value);
   }
 
   public ReferenceAppSettings withRandomSeed(long value) {
-    return new ReferenceAppSettings(
-        host,
-        port,
-        databaseUrl,
-        aiLatency,
-        seedScale,
-        faults,
-        rateLimits,
-        emailProvider,
-        secrets,
-        httpMaxThreads,
-        databasePoolSize,
-        value);
+    return with(draft -> draft.randomSeed = value);
+  }
+
+  private ReferenceAppSettings with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** A mutable copy that one wither changes in one place; {@link #build()} validates again. */
+  private static final class Draft {
+    String host;
+    int port;
+    Optional<Secret> databaseUrl;
+    AiLatency aiLatency;
+    int seedScale;
+    List<FaultSpec> faults;
+    RateLimits rateLimits;
+    EmailProvider emailProvider;
+    AppSecrets secrets;
+    int httpMaxThreads;
+    int databasePoolSize;
+    long randomSeed;
+
+    Draft(ReferenceAppSettings from) {
+      host = from.host;
+      port = from.port;
+      databaseUrl = from.databaseUrl;
+      aiLatency = from.aiLatency;
+      seedScale = from.seedScale;
+      faults = from.faults;
+      rateLimits = from.rateLimits;
+      emailProvider = from.emailProvider;
+      secrets = from.secrets;
+      httpMaxThreads = from.httpMaxThreads;
+      databasePoolSize = from.databasePoolSize;
+      randomSeed = from.randomSeed;
+    }
+
+    ReferenceAppSettings build() {
+      return new ReferenceAppSettings(
+          host,
+          port,
+          databaseUrl,
+          aiLatency,
+          seedScale,
+          faults,
+          rateLimits,
+          emailProvider,
+          secrets,
+          httpMaxThreads,
+          databasePoolSize,
+          randomSeed);
+    }
   }
 }
