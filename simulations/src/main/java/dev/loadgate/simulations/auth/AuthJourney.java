@@ -35,7 +35,8 @@ public final class AuthJourney implements Journey {
     return context.pools().signIn().isEmpty()
         ? List.of(
             "auth: the target has no subscriber accounts (expected at least 1, got 0). Seed the"
-                + " target or provide accounts.")
+                + " target, or name an accounts file (loadgate run --accounts FILE,"
+                + " LOADGATE_ACCOUNTS_FILE for Maven; format in docs/safety.md).")
         : List.of();
   }
 
