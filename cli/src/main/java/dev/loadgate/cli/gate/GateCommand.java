@@ -5,6 +5,7 @@ import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.cli.ExitCodes;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.run.ConsoleSummary;
 import dev.loadgate.measure.MeasurementStore;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.report.Environment;
@@ -13,7 +14,6 @@ import dev.loadgate.report.ResultsReader;
 import dev.loadgate.report.RunMetadata;
 import dev.loadgate.report.RunReports;
 import dev.loadgate.report.RunResult;
-import dev.loadgate.report.SummaryMarkdown;
 import dev.loadgate.run.RunFolderException;
 import dev.loadgate.run.RunIds;
 import dev.loadgate.verdict.AcceptedRun;
@@ -124,9 +124,7 @@ public final class GateCommand implements Callable<Integer> {
     try {
       RunResult result = evaluate();
       Path written = RunReports.write(outputRoot(), result);
-      out.print(
-          SummaryMarkdown.render(
-              result.withMetadata(result.metadata().withRunId(written.getFileName().toString()))));
+      out.println(ConsoleSummary.render(result));
       out.println("report: " + LoadgateHome.display(written.resolve("report.html")));
       out.flush();
       return result.exitCode();

@@ -2,6 +2,7 @@ package dev.loadgate.cli.run;
 
 import dev.loadgate.report.RunResult;
 import dev.loadgate.verdict.Check;
+import dev.loadgate.verdict.Comparison;
 import dev.loadgate.verdict.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The table printed at the end of a run: one row per check, failures first, then the verdict. Plain
- * text, fixed-width, locale-pinned.
+ * The table printed at the end of a run (and of {@code loadgate gate}): one row per check, failures
+ * first, a change column when an accepted run was compared, then the verdict. Plain text,
+ * fixed-width, locale-pinned.
  */
 public final class ConsoleSummary {
   private static final Comparator<Check> FAILURES_FIRST =
@@ -23,11 +25,20 @@ public final class ConsoleSummary {
     List<Check> checks = new ArrayList<>(result.checks());
     checks.sort(FAILURES_FIRST);
     int idWidth = Math.max(5, checks.stream().mapToInt(c -> c.id().length()).max().orElse(5));
-    String format = "%-7s %-" + idWidth + "s %14s %16s %9s%n";
+    boolean compared = checks.stream().anyMatch(c -> c.comparison() != null);
+    String format = "%-7s %-" + idWidth + "s %14s %16s %9s" + (compared ? " %20s" : "%s") + "%n";
     StringBuilder text = new StringBuilder();
     if (!checks.isEmpty()) {
       text.append(
-          String.format(Locale.ROOT, format, "status", "check", "measured", "limit", "samples"));
+          String.format(
+              Locale.ROOT,
+              format,
+              "status",
+              "check",
+              "measured",
+              "limit",
+              "samples",
+              compared ? "vs accepted" : ""));
       for (Check check : checks) {
         text.append(
             String.format(
@@ -37,7 +48,8 @@ public final class ConsoleSummary {
                 check.id(),
                 number(check.measured(), check.unit()),
                 check.comparator() + " " + number(check.limit(), check.unit()),
-                String.format(Locale.ROOT, "%,d", check.samples())));
+                String.format(Locale.ROOT, "%,d", check.samples()),
+                compared ? delta(check) : ""));
       }
       if (checks.stream().anyMatch(c -> !c.gated())) {
         text.append("* not gated in this suite: reported, never failing the run")
@@ -89,6 +101,19 @@ public final class ConsoleSummary {
       case WARN -> 2;
       case PASS -> 3;
     };
+  }
+
+  /** E.g. {@code +12.5 % REGRESSED}; {@code -} when the check has no comparison. */
+  private static String delta(Check check) {
+    Comparison comparison = check.comparison();
+    if (comparison == null) {
+      return "-";
+    }
+    String change =
+        Double.isNaN(comparison.deltaPercent())
+            ? number(comparison.deltaAbsolute(), check.unit())
+            : String.format(Locale.ROOT, "%+.1f %%", comparison.deltaPercent());
+    return comparison.regressed() ? change + " REGRESSED" : change;
   }
 
   private static String number(double value, String unit) {

@@ -68,8 +68,9 @@ class GateCommandTest {
             "re-evaluated from the stored measurements of run 20261129T071502Z-smoke; no load"
                 + " was run");
     assertThat(out.toString())
-        .startsWith("### ⚠️ loadgate PASS with warnings: all 6 gated checks passed, 8 ungated")
-        .contains("| Authentication p95 `latency.auth.p95` | < 500 ms |")
+        .startsWith("status  check")
+        .containsPattern("PASS +latency\\.auth\\.p95 +[0-9.]+ ms +< 500 ms")
+        .contains("verdict: WARN (exit 0): all 6 gated checks passed")
         .contains("report: ");
   }
 
@@ -80,9 +81,9 @@ class GateCommandTest {
     int code = gate(run.toString(), "--baselines", BASELINES.toString(), "--gate", "latency.*");
     assertThat(code).isEqualTo(1);
     assertThat(out.toString())
-        .startsWith("### ❌ loadgate FAIL: 1 of 6 gated checks failed, 8 ungated without data");
-    assertThat(out.toString().lines().filter(l -> l.startsWith("| ")).skip(1).findFirst())
-        .hasValueSatisfying(row -> assertThat(row).contains("`latency.auth.p95`").contains("FAIL"));
+        .contains("verdict: FAIL (exit 1): 1 of 6 gated checks failed or had no data");
+    assertThat(out.toString().lines().skip(1).findFirst())
+        .hasValueSatisfying(row -> assertThat(row).startsWith("FAIL    latency.auth.p95"));
   }
 
   @Test
@@ -132,7 +133,9 @@ class GateCommandTest {
     int code = gate(run.toString(), "--baselines", BASELINES.toString(), "--gate", "latency.*");
     assertThat(code).isEqualTo(3);
     assertThat(out.toString())
-        .startsWith("### ⛔ loadgate INCOMPLETE: the original run was incomplete: target went away");
+        .contains(
+            "verdict: FAIL (exit 3): run incomplete: the original run was incomplete: target went"
+                + " away");
   }
 
   @Test
@@ -161,7 +164,9 @@ class GateCommandTest {
     assertThat(auth.comparison()).isNotNull();
     assertThat(auth.comparison().regressed()).isTrue();
     assertThat(auth.status()).isEqualTo(Status.FAIL);
-    assertThat(out.toString()).contains("regressed**");
+    assertThat(out.toString())
+        .containsPattern("vs accepted")
+        .containsPattern("FAIL +latency\\.auth\\.p95 .*\\+[0-9.]+ % REGRESSED");
   }
 
   @Test

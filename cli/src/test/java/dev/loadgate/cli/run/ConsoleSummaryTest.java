@@ -7,6 +7,7 @@ import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunMetadata;
 import dev.loadgate.report.RunResult;
 import dev.loadgate.verdict.Check;
+import dev.loadgate.verdict.Comparison;
 import dev.loadgate.verdict.Status;
 import java.time.Instant;
 import java.util.List;
@@ -73,6 +74,64 @@ class ConsoleSummaryTest {
             "NO_DATA latency.download.p95: required < 2000.0 ms, actual NaN",
             "FAIL latency.letter_generation.p95: required < 30000.0 ms, actual 31500.0",
             "verdict: FAIL (exit 1): 2 of 3 gated checks failed or had no data");
+  }
+
+  @Test
+  void showsTheChangeAgainstAnAcceptedRunAndMarksARegression() {
+    Check slower =
+        new Check(
+            "latency.auth.p95",
+            "Authentication p95",
+            Status.FAIL,
+            true,
+            180,
+            "<",
+            500,
+            "ms",
+            1234,
+            null,
+            new Comparison("20261129T071502Z-smoke", 120, null, 60, 50, true),
+            "regressed",
+            "");
+    Check same =
+        new Check(
+            "errors.all.rate",
+            "System error rate",
+            Status.PASS,
+            true,
+            0,
+            "<",
+            2,
+            "%",
+            1234,
+            null,
+            new Comparison("20261129T071502Z-smoke", 0, null, 0, Double.NaN, false),
+            "",
+            "");
+
+    String text =
+        ConsoleSummary.render(
+            result(
+                true,
+                List.of(same, slower, check("db.query.mean", Status.PASS, true, 1, 100, "ms"))));
+
+    assertThat(text.lines().limit(4))
+        .containsExactly(
+            "status  check                  measured            limit   samples          vs accepted",
+            "FAIL    latency.auth.p95         180 ms         < 500 ms     1,234    +50.0 % REGRESSED",
+            "PASS    db.query.mean           1.00 ms         < 100 ms     1,234                    -",
+            "PASS    errors.all.rate          0.00 %         < 2.00 %     1,234               0.00 %");
+  }
+
+  @Test
+  void leavesTheChangeColumnOutWithoutAnAcceptedRun() {
+    String text =
+        ConsoleSummary.render(
+            result(true, List.of(check("latency.auth.p95", Status.PASS, true, 212, 500, "ms"))));
+
+    assertThat(text).doesNotContain("vs accepted");
+    assertThat(text.lines().findFirst())
+        .hasValue("status  check                  measured            limit   samples");
   }
 
   @Test
