@@ -50,9 +50,9 @@ public record BenchmarkSettings(
     range("forks", forks, 1, 10);
     range("warmupIterations", warmupIterations, 0, 100);
     range("measurementIterations", measurementIterations, 1, 100);
-    duration("warmupTime", warmupTime, MIN_ITERATION, MAX_ITERATION);
-    duration("measurementTime", measurementTime, MIN_ITERATION, MAX_ITERATION);
-    duration("iterationTimeout", iterationTimeout, Duration.ofSeconds(1), Duration.ofHours(1));
+    range("warmupTime", warmupTime, MIN_ITERATION, MAX_ITERATION);
+    range("measurementTime", measurementTime, MIN_ITERATION, MAX_ITERATION);
+    range("iterationTimeout", iterationTimeout, Duration.ofSeconds(1), Duration.ofHours(1));
     forkJvmArgs = List.copyOf(forkJvmArgs);
     logDirectory = Objects.requireNonNullElse(logDirectory, Optional.empty());
   }
@@ -134,22 +134,8 @@ public record BenchmarkSettings(
         Optional.of(directory));
   }
 
-  private static void range(String name, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          "benchmark settings: "
-              + name
-              + " out of range (expected "
-              + min
-              + " to "
-              + max
-              + ", got "
-              + value
-              + ")");
-    }
-  }
-
-  private static void duration(String name, Duration value, Duration min, Duration max) {
+  /** Rejects {@code value} outside {@code [min, max]} with the house message. */
+  private static <T extends Comparable<T>> void range(String name, T value, T min, T max) {
     Objects.requireNonNull(value, name);
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw new IllegalArgumentException(

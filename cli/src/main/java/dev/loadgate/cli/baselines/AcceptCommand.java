@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code loadgate baselines accept RUN_DIR}: stores a run as the reference for relative gates. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "accept",
     usageHelpAutoWidth = true,
     description = {
@@ -31,12 +32,6 @@ import picocli.CommandLine.Spec;
     })
 final class AcceptCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  private boolean help;
 
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder under reports/.")
   private Path runDir;

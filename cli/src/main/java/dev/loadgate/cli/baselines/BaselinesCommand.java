@@ -4,7 +4,6 @@ import dev.loadgate.cli.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -12,6 +11,7 @@ import picocli.CommandLine.Spec;
  * compare it with the operations guide, and accept a run as the reference for relative gates.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "baselines",
     usageHelpAutoWidth = true,
     subcommands = {
@@ -34,12 +34,6 @@ import picocli.CommandLine.Spec;
     })
 public final class BaselinesCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  private boolean help;
 
   @Override
   public Integer call() {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code loadgate baselines check-guide GUIDE.md}: keeps the guide and the gate from drifting. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "check-guide",
     usageHelpAutoWidth = true,
     description = {
@@ -36,12 +37,6 @@ import picocli.CommandLine.Spec;
     })
 final class CheckGuideCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  private boolean help;
 
   @Parameters(index = "0", paramLabel = "GUIDE.md", description = "The operations guide.")
   private Path guide;
