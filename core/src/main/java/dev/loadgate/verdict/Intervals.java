@@ -14,7 +14,8 @@ import org.HdrHistogram.Histogram;
  * are then read from the HdrHistogram: the lower bound as the lowest value of its bucket, the upper
  * as the highest, which only widens the interval.
  *
- * <p><b>Rates.</b> An error share x/n gets the Wilson score interval.
+ * <p><b>Rates.</b> An error share x/n gets the exact Clopper–Pearson interval ({@link
+ * #clopperPearsonPercent}); the Wilson score interval is kept for comparison.
  */
 public final class Intervals {
   /** The confidence of every interval loadgate reports, in percent. */
@@ -70,14 +71,40 @@ public final class Intervals {
     return Optional.of(new Ranks(lower, upper));
   }
 
-  /** The smallest sample count for which {@link #percentileRanks} yields an interval. */
+  /** The largest sample count {@link #minimumSamples} answers for; beyond, the quantile is absurd. */
+  public static final long MAX_MINIMUM_SAMPLES = 1_000_000_000L;
+
+  /**
+   * The smallest sample count for which {@link #percentileRanks} yields an interval: both tails of
+   * Binomial(n, q) must reach {@code α/2}, i.e. {@code q^n <= α/2} and {@code (1 - q)^n <= α/2}.
+   * Closed form, checked against {@link #percentileRanks} in a bounded scan around it.
+   *
+   * @throws IllegalArgumentException when more than {@link #MAX_MINIMUM_SAMPLES} would be needed
+   *     (a quantile such as 0.999999999 that no run can support)
+   */
   public static long minimumSamples(double fraction, double confidencePercent) {
     checkArguments(fraction, confidencePercent);
-    for (long n = 1; ; n++) {
+    double logTail = Math.log((1 - confidencePercent / 100.0) / 2);
+    double estimate =
+        Math.max(logTail / Math.log(fraction), logTail / Math.log1p(-fraction));
+    if (!(estimate <= MAX_MINIMUM_SAMPLES)) {
+      throw new IllegalArgumentException(
+          "quantile "
+              + fraction
+              + " needs more than "
+              + MAX_MINIMUM_SAMPLES
+              + " samples for a "
+              + confidencePercent
+              + " % interval (expected a percentile such as 95 or 99.9)");
+    }
+    long n = Math.max(1, (long) Math.ceil(estimate) - 2);
+    for (long limit = n + 8; n <= limit; n++) { // rounding can move the answer by one or two
       if (percentileRanks(n, fraction, confidencePercent).isPresent()) {
         return n;
       }
     }
+    throw new IllegalStateException(
+        "no interval for quantile " + fraction + " near the closed-form count " + estimate);
   }
 
   /**
@@ -151,6 +178,41 @@ public final class Intervals {
     double lower = hits == 0 ? 0 : Math.max(0, centre - half);
     double upper = hits == n ? 1 : Math.min(1, centre + half);
     return new Estimate(100 * p, 100 * lower, 100 * upper, n);
+  }
+
+  /**
+   * The exact (Clopper–Pearson) interval for a share, in percent: the lower bound is the {@code
+   * α/2} quantile of Beta(hits, n − hits + 1), the upper the {@code 1 − α/2} quantile of Beta(hits +
+   * 1, n − hits), so each side's coverage is at least {@code 1 − α/2} for every true share (Clopper
+   * and Pearson, Biometrika 26, 1934).
+   *
+   * @param hits e.g. errors; between 0 and {@code n}
+   * @param n trials, at least 1
+   */
+  public static Estimate clopperPearsonPercent(long hits, long n, double confidencePercent) {
+    if (n < 1 || hits < 0 || hits > n) {
+      throw new IllegalArgumentException(
+          "a share needs 0 <= hits <= n and n >= 1 (got " + hits + " of " + n + ")");
+    }
+    double tail = (1 - confidencePercent / 100.0) / 2;
+    double lower = hits == 0 ? 0 : betaQuantile(tail, hits, n - hits + 1.0);
+    double upper = hits == n ? 1 : betaQuantile(1 - tail, hits + 1.0, n - hits);
+    return new Estimate(100.0 * hits / n, 100 * lower, 100 * upper, n);
+  }
+
+  /** The {@code probability}-quantile of Beta(a, b), by bisection on its distribution function. */
+  static double betaQuantile(double probability, double a, double b) {
+    double low = 0;
+    double high = 1;
+    for (int i = 0; i < 200 && high - low > 1e-15; i++) {
+      double mid = (low + high) / 2;
+      if (org.apache.commons.math3.special.Beta.regularizedBeta(mid, a, b) < probability) {
+        low = mid;
+      } else {
+        high = mid;
+      }
+    }
+    return (low + high) / 2;
   }
 
   /** The standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9). */

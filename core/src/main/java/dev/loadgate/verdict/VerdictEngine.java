@@ -12,6 +12,7 @@ import dev.loadgate.measure.Phase;
 import dev.loadgate.measure.Series;
 import dev.loadgate.measure.SeriesKey;
 import dev.loadgate.measure.SeriesKind;
+import dev.loadgate.verdict.sequential.ShareDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +127,11 @@ public final class VerdictEngine {
     }
     Status status = decide(spec, measured, options);
     String reason = "required " + spec.describeLimit() + ", actual " + evidence(spec, measured);
-    if (measured.ci() != null && status == Status.WARN) {
+    if (measured.share() != null) {
+      reason +=
+          SequentialVerdicts.describe(
+              spec, measured.share(), measured.samplesPerSecond(), options.failUndecided());
+    } else if (measured.ci() != null && status == Status.WARN) {
       reason += "; the limit lies inside the interval: undecided";
     } else if (measured.ci() != null && status == Status.FAIL && !breachedForSure(spec, measured)) {
       reason += "; the limit lies inside the interval: undecided, failing as configured";
@@ -176,6 +181,13 @@ public final class VerdictEngine {
     Bound bound = spec.bound();
     if (m.ci() == null) {
       return bound.within(m.value(), spec.limit()) ? Status.PASS : Status.FAIL;
+    }
+    if (m.share() != null) {
+      return switch (m.share().outcome()) {
+        case ABOVE -> Status.FAIL;
+        case BELOW -> Status.PASS;
+        case UNDECIDED -> options.failUndecided() ? Status.FAIL : Status.WARN;
+      };
     }
     if (breachedForSure(spec, m)) {
       return Status.FAIL;
@@ -241,7 +253,17 @@ public final class VerdictEngine {
   /**
    * What a check measured: a value (in the check's unit) with its interval, or why there is none.
    */
-  private record Measured(double value, ConfidenceInterval ci, long samples, String noData) {
+  private record Measured(
+      double value,
+      ConfidenceInterval ci,
+      long samples,
+      String noData,
+      ShareDecision share,
+      double samplesPerSecond) {
+    Measured(double value, ConfidenceInterval ci, long samples, String noData) {
+      this(value, ci, samples, noData, null, Double.NaN);
+    }
+
     static Measured none(long samples, String why) {
       return new Measured(Double.NaN, null, samples, why);
     }
@@ -310,7 +332,9 @@ public final class VerdictEngine {
             e.upper() / MICROS_PER_MILLI,
             Intervals.CONFIDENCE_PERCENT),
         n,
-        null);
+        null,
+        SequentialVerdicts.percentile(spec, series),
+        SequentialVerdicts.samplesPerSecond(series));
   }
 
   private static Measured rate(CheckSpec spec, Source source, List<Series> series) {
@@ -320,12 +344,15 @@ public final class VerdictEngine {
     if (n < needed) {
       return Measured.none(n, tooFew(spec, source, n, needed));
     }
-    Intervals.Estimate e = Intervals.wilsonPercent(errors, n, Intervals.CONFIDENCE_PERCENT);
+    Intervals.Estimate e =
+        Intervals.clopperPearsonPercent(errors, n, Intervals.CONFIDENCE_PERCENT);
     return new Measured(
         e.value(),
         new ConfidenceInterval(e.lower(), e.upper(), Intervals.CONFIDENCE_PERCENT),
         n,
-        null);
+        null,
+        SequentialVerdicts.rate(spec, errors, n),
+        SequentialVerdicts.samplesPerSecond(series));
   }
 
   private static Measured plain(CheckSpec spec, Source source, List<Series> series) {
