@@ -71,7 +71,9 @@ public final class Intervals {
     return Optional.of(new Ranks(lower, upper));
   }
 
-  /** The largest sample count {@link #minimumSamples} answers for; beyond, the quantile is absurd. */
+  /**
+   * The largest sample count {@link #minimumSamples} answers for; beyond, the quantile is absurd.
+   */
   public static final long MAX_MINIMUM_SAMPLES = 1_000_000_000L;
 
   /**
@@ -79,14 +81,13 @@ public final class Intervals {
    * Binomial(n, q) must reach {@code α/2}, i.e. {@code q^n <= α/2} and {@code (1 - q)^n <= α/2}.
    * Closed form, checked against {@link #percentileRanks} in a bounded scan around it.
    *
-   * @throws IllegalArgumentException when more than {@link #MAX_MINIMUM_SAMPLES} would be needed
-   *     (a quantile such as 0.999999999 that no run can support)
+   * @throws IllegalArgumentException when more than {@link #MAX_MINIMUM_SAMPLES} would be needed (a
+   *     quantile such as 0.999999999 that no run can support)
    */
   public static long minimumSamples(double fraction, double confidencePercent) {
     checkArguments(fraction, confidencePercent);
     double logTail = Math.log((1 - confidencePercent / 100.0) / 2);
-    double estimate =
-        Math.max(logTail / Math.log(fraction), logTail / Math.log1p(-fraction));
+    double estimate = Math.max(logTail / Math.log(fraction), logTail / Math.log1p(-fraction));
     if (!(estimate <= MAX_MINIMUM_SAMPLES)) {
       throw new IllegalArgumentException(
           "quantile "
@@ -182,9 +183,9 @@ public final class Intervals {
 
   /**
    * The exact (Clopper–Pearson) interval for a share, in percent: the lower bound is the {@code
-   * α/2} quantile of Beta(hits, n − hits + 1), the upper the {@code 1 − α/2} quantile of Beta(hits +
-   * 1, n − hits), so each side's coverage is at least {@code 1 − α/2} for every true share (Clopper
-   * and Pearson, Biometrika 26, 1934).
+   * α/2} quantile of Beta(hits, n − hits + 1), the upper the {@code 1 − α/2} quantile of Beta(hits
+   * + 1, n − hits), so each side's coverage is at least {@code 1 − α/2} for every true share
+   * (Clopper and Pearson, Biometrika 26, 1934).
    *
    * @param hits e.g. errors; between 0 and {@code n}
    * @param n trials, at least 1

@@ -124,7 +124,9 @@ final class SequentialVerdicts {
                 : label + " of " + percent(above) + " or more";
     String pass =
         Double.isNaN(below)
-            ? "cannot pass below " + ShareBoundary.of(threshold).fewestTrialsToShowBelow() + " samples"
+            ? "cannot pass below "
+                + ShareBoundary.of(threshold).fewestTrialsToShowBelow()
+                + " samples"
             : latency
                 ? (below == 0
                     ? "passes only without a sample at or above it"

@@ -344,8 +344,7 @@ public final class VerdictEngine {
     if (n < needed) {
       return Measured.none(n, tooFew(spec, source, n, needed));
     }
-    Intervals.Estimate e =
-        Intervals.clopperPearsonPercent(errors, n, Intervals.CONFIDENCE_PERCENT);
+    Intervals.Estimate e = Intervals.clopperPearsonPercent(errors, n, Intervals.CONFIDENCE_PERCENT);
     return new Measured(
         e.value(),
         new ConfidenceInterval(e.lower(), e.upper(), Intervals.CONFIDENCE_PERCENT),

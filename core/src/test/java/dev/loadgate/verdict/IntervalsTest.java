@@ -72,6 +72,49 @@ class IntervalsTest {
   }
 
   @Test
+  void clopperPearsonMatchesTheTextbookValues() {
+    // 10 of 100: exact 95 % interval (4.90 %, 17.62 %); 0 of 1000: (0, 0.368 %).
+    Intervals.Estimate e = Intervals.clopperPearsonPercent(10, 100, 95);
+    assertThat(e.lower()).isCloseTo(4.900, within(0.001));
+    assertThat(e.upper()).isCloseTo(17.622, within(0.001));
+    Intervals.Estimate none = Intervals.clopperPearsonPercent(0, 1000, 95);
+    assertThat(none.lower()).isZero();
+    assertThat(none.upper()).isCloseTo(0.368, within(0.001));
+  }
+
+  @Test
+  void clopperPearsonUpperBoundFallsBelowATrueShareAtMostTwoAndAHalfPercentOfTheTime() {
+    // Exact over the binomial distribution, for n where Wilson's tail exceeds 2.5 % at 2 %.
+    for (int n : new int[] {100, 150, 250, 500, 1000}) {
+      double miss = 0;
+      for (int k = 0; k <= n; k++) {
+        if (Intervals.clopperPearsonPercent(k, n, 95).upper() < 2.0) {
+          miss += binomialPmf(n, k, 0.02);
+        }
+      }
+      assertThat(miss).as("n=%d", n).isLessThanOrEqualTo(0.025);
+    }
+  }
+
+  private static double binomialPmf(int n, int k, double p) {
+    double log = 0;
+    for (int i = 1; i <= k; i++) {
+      log += Math.log((double) (n - k + i) / i);
+    }
+    return Math.exp(log + k * Math.log(p) + (n - k) * Math.log1p(-p));
+  }
+
+  @Test
+  void minimumSamplesIsClosedFormAndRefusesAbsurdQuantiles() {
+    assertThat(Intervals.minimumSamples(0.999, 95)).isEqualTo(3_688);
+    assertThat(Intervals.minimumSamples(0.5, 95)).isEqualTo(6);
+    assertThatThrownBy(() -> Intervals.minimumSamples(1 - 1e-12, 95))
+        .hasMessage(
+            "quantile 0.999999999999 needs more than 1000000000 samples for a 95.0 % interval"
+                + " (expected a percentile such as 95 or 99.9)");
+  }
+
+  @Test
   void normalQuantileIsAccurate() {
     assertThat(Intervals.normalQuantile(0.975)).isCloseTo(1.959964, within(1e-6));
     assertThat(Intervals.normalQuantile(0.01)).isCloseTo(-2.326348, within(1e-6));

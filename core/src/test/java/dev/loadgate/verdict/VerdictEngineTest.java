@@ -36,7 +36,11 @@ class VerdictEngineTest {
     assertThat(auth.ci().lower()).isLessThan(auth.measured());
     assertThat(auth.ci().upper()).isGreaterThan(auth.measured()).isLessThan(500);
     assertThat(auth.reason())
-        .matches("required < 500 ms, actual 2\\d\\d ms \\(95 % CI 2\\d\\d–\\d{3}, n=2400\\)");
+        .matches(
+            "required < 500 ms, actual 2\\d\\d ms \\(95 % CI 2\\d\\d–\\d{3}, n=2400\\); 0\\.0 % of"
+                + " 2400 successful samples at or above 500 ms, shown below the 5\\.0 % allowed"
+                + " \\(anytime-valid test\\); with 95 % power this run detects a p95 1\\d % above"
+                + " the limit and 1\\d % below it \\(exponential tail\\)");
   }
 
   @Test
@@ -69,7 +73,11 @@ class VerdictEngineTest {
     assertThat(auth.failsGate()).isFalse();
     assertThat(auth.ci().lower()).isLessThan(500);
     assertThat(auth.ci().upper()).isGreaterThan(500);
-    assertThat(auth.reason()).endsWith("; the limit lies inside the interval: undecided");
+    assertThat(auth.reason())
+        .contains(
+            "; 6.3 % of 80 successful samples at or above 500 ms, neither shown below nor"
+                + " above the 5.0 % allowed: undecided; at this share about ")
+        .contains(" more samples (about ");
 
     Check strict =
         check(
@@ -77,7 +85,77 @@ class VerdictEngineTest {
                 BASELINES, m, EvaluationOptions.defaults().failingUndecided(true)),
             "latency.auth.p95");
     assertThat(strict.status()).isEqualTo(Status.FAIL);
-    assertThat(strict.reason()).endsWith("undecided, failing as configured");
+    assertThat(strict.reason()).contains("undecided, failing as configured");
+  }
+
+  @Test
+  void failsWhenEverySampleBreachesInsideTheLimitsHistogramBucket() {
+    // 500.1 ms lies in the bucket 499.968–500.223 ms that also holds the 500 ms limit: the interval
+    // rule could never leave it; the share rule counts each such sample as breaching.
+    Measurements m = new Samples().group("auth", LOGIN, 400, Samples.constant(500.1), 0).finish();
+
+    Check auth =
+        check(
+            VerdictEngine.evaluate(BASELINES, m, EvaluationOptions.defaults()), "latency.auth.p95");
+
+    assertThat(auth.ci().lower()).isLessThan(500);
+    assertThat(auth.status()).isEqualTo(Status.FAIL);
+    assertThat(auth.reason()).contains("100 % of 400 successful samples at or above 500 ms");
+  }
+
+  @Test
+  void passesOnce115FastSamplesShowTheP95BelowItsLimitAndNotBefore() {
+    Measurements enough = new Samples().group("auth", LOGIN, 115, Samples.constant(50), 0).finish();
+    Measurements fewer = new Samples().group("auth", LOGIN, 114, Samples.constant(50), 0).finish();
+
+    assertThat(
+            check(
+                    VerdictEngine.evaluate(BASELINES, enough, EvaluationOptions.defaults()),
+                    "latency.auth.p95")
+                .status())
+        .isEqualTo(Status.PASS);
+    Check undecided =
+        check(
+            VerdictEngine.evaluate(BASELINES, fewer, EvaluationOptions.defaults()),
+            "latency.auth.p95");
+    assertThat(undecided.status()).isEqualTo(Status.WARN);
+    assertThat(undecided.reason()).contains("cannot pass below 115 samples");
+  }
+
+  @Test
+  void fastFailuresDoNotLowerTheLatencyShare() {
+    // 1000 successes, 8 % of them slow (600 ms): a p95 breach. 400 fast 5xx answers would pull the
+    // share of all samples to 5.7 % and the p95 of all samples down; they are left out.
+    Measurements m =
+        new Samples()
+            .group("auth", LOGIN, 1_000, sequenceOf(920, 100, 80, 600), 0)
+            .group("auth", LOGIN, 400, Samples.constant(5), 400)
+            .finish();
+
+    Check auth =
+        check(
+            VerdictEngine.evaluate(BASELINES, m, EvaluationOptions.defaults()), "latency.auth.p95");
+
+    assertThat(auth.status()).isEqualTo(Status.WARN);
+    assertThat(auth.reason())
+        .contains("of 1000 successful samples at or above 500 ms (400 failed samples left out)");
+  }
+
+  @Test
+  void decidesAnErrorRateAtItsBudgetAsNeitherPassNorFail() {
+    Measurements m =
+        new Samples()
+            .group("payment", "POST /api/create-checkout", 2_000, Samples.constant(100), 100)
+            .finish();
+
+    Check payment =
+        check(
+            VerdictEngine.evaluate(BASELINES, m, EvaluationOptions.defaults()),
+            "errors.payment.rate");
+
+    assertThat(payment.measured()).isEqualTo(5.0);
+    assertThat(payment.status()).isEqualTo(Status.WARN);
+    assertThat(payment.reason()).contains("undecided; at this share, right at the limit");
   }
 
   @Test
@@ -146,7 +224,9 @@ class VerdictEngineTest {
     assertThat(payment.measured()).isEqualTo(10.0);
     assertThat(payment.unit()).isEqualTo("%");
     assertThat(payment.reason())
-        .startsWith("required < 5 %, actual 10.0 % (95 % CI 8.29–12.0, n=1000)");
+        .startsWith(
+            "required < 5 %, actual 10.0 % (95 % CI 8.21–12.0, n=1000); shown above the 5.0 %"
+                + " allowed (anytime-valid test)");
     Check all = check(checks, "errors.all.rate");
     assertThat(all.measured()).isEqualTo(2.0);
     assertThat(all.status()).isEqualTo(Status.WARN);
@@ -363,6 +443,13 @@ class VerdictEngineTest {
   }
 
   /** start, start + step, start + 2 step, ... */
+  /** {@code firstCount} samples of {@code first} ms, then {@code secondCount} of {@code second}. */
+  static java.util.function.DoubleSupplier sequenceOf(
+      int firstCount, double first, int secondCount, double second) {
+    int[] i = {0};
+    return () -> i[0]++ % (firstCount + secondCount) < firstCount ? first : second;
+  }
+
   static java.util.function.DoubleSupplier sequence(double start, double step) {
     double[] next = {start};
     return () -> {

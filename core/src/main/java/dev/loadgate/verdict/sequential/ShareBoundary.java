@@ -18,8 +18,8 @@ import org.apache.commons.math3.special.Beta;
  * included) that average is a nonnegative supermartingale starting at 1, so by Ville's inequality
  * it ever reaches {@code 1/α} with probability at most {@code α}, whenever and however often it is
  * checked. Four prior strengths ({@link #PRIOR_STRENGTHS}, pseudo-trials around {@code θ0}) are
- * averaged with equal weight, so the test reacts both to a large change within a few hundred
- * trials and to a small one over tens of thousands.
+ * averaged with equal weight, so the test reacts both to a large change within a few hundred trials
+ * and to a small one over tens of thousands.
  *
  * <p><b>Error rates.</b> With {@link #ALPHA_EACH_SIDE} = 2.5 %: when the true share equals the
  * threshold, the chance of ever showing "above" is at most 2.5 %, and of ever showing "below" at

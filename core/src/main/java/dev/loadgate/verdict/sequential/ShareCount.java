@@ -7,8 +7,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Hits among trials, bracketed where the data cannot tell exactly: a failed request's latency is
- * not kept apart from the successes'. A decision that shows the share above its threshold uses {@link
- * #fewestHits}, one that shows it below uses {@link #mostHits}, so neither rests on a guess.
+ * not kept apart from the successes'. A decision that shows the share above its threshold uses
+ * {@link #fewestHits}, one that shows it below uses {@link #mostHits}, so neither rests on a guess.
  *
  * @param trials how many samples the share is taken over, at least 0
  * @param fewestHits the fewest hits the data allow, between 0 and {@code mostHits}
@@ -40,15 +40,15 @@ public record ShareCount(long trials, long fewestHits, long mostHits, long exclu
   /**
    * The successful samples of {@code series} whose latency is at or above {@code limitMicros}.
    *
-   * <p>Latency limits judge successful requests only: failures are judged by the error budgets,
-   * and a fast failure must not make a latency look better. The histograms hold every outcome
-   * together, so the count is bracketed: at most every slow sample was a success, at least the slow
-   * samples less the failures were. With no failures (the usual case) it is exact.
+   * <p>Latency limits judge successful requests only: failures are judged by the error budgets, and
+   * a fast failure must not make a latency look better. The histograms hold every outcome together,
+   * so the count is bracketed: at most every slow sample was a success, at least the slow samples
+   * less the failures were. With no failures (the usual case) it is exact.
    *
    * <p>A histogram bucket is 0.1 % wide and the limit may lie inside one (500 ms lies in
-   * 499.968–500.223 ms): the whole bucket counts as at or above the limit, so every breaching sample
-   * is counted as breaching. In effect the limit moves down to its bucket's lower edge, by at most
-   * 0.1 % (32 µs at 500 ms), on the failing side.
+   * 499.968–500.223 ms): the whole bucket counts as at or above the limit, so every breaching
+   * sample is counted as breaching. In effect the limit moves down to its bucket's lower edge, by
+   * at most 0.1 % (32 µs at 500 ms), on the failing side.
    */
   public static ShareCount latencyAtOrAbove(List<Series> series, long limitMicros) {
     Histogram all = Measurements.newLatencyHistogram();

@@ -4,9 +4,9 @@ import java.util.OptionalLong;
 import org.apache.commons.math3.special.Beta;
 
 /**
- * Sizing for the share tests: how many trials a given true share needs before the test decides,
- * and the smallest change a given number of trials can show. Estimates for planning, from the
- * binomial distribution at a single look at the end (the test may decide earlier, never later in
+ * Sizing for the share tests: how many trials a given true share needs before the test decides, and
+ * the smallest change a given number of trials can show. Estimates for planning, from the binomial
+ * distribution at a single look at the end (the test may decide earlier, never later in
  * distribution), so they err on the long side.
  */
 public final class SharePlanning {
