@@ -75,6 +75,7 @@ public final class LoadRunner {
                 + e.getMessage()
                 + "). Pass a writable --out folder.");
       }
+      ArrivalGate.openNew();
       ActivePlan.install(new ActivePlan(plan, sink, assertions));
       try {
         int exit = io.gatling.app.Gatling$.MODULE$.fromArgs(gatlingArgs(plan, resultsDir));
@@ -88,6 +89,19 @@ public final class LoadRunner {
         ActivePlan.clear();
       }
     }
+  }
+
+  /**
+   * Ends the measured phase of the run under way early: no measured journey begins any more, and
+   * the run ends once those under way have finished. Safe to call from any thread, at any time.
+   */
+  public static void closeArrivals() {
+    ArrivalGate.current().close();
+  }
+
+  /** Whether {@link #closeArrivals()} was called during the current (or last) run. */
+  public static boolean arrivalsClosed() {
+    return ArrivalGate.current().isClosed();
   }
 
   static String[] gatlingArgs(LoadPlan plan, Path resultsDir) {

@@ -1,14 +1,17 @@
 package dev.loadgate.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
 import dev.loadgate.measure.Phase;
 import dev.loadgate.simulations.accounts.AccountPools;
 import dev.loadgate.simulations.http.TargetHttp;
 import dev.loadgate.simulations.http.TokenStore;
 import dev.loadgate.simulations.recording.Instrument;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -61,11 +64,27 @@ public class LoadSimulation extends Simulation {
    */
   private static PopulationBuilder population(
       JourneyContext context, Journey journey, Phase phase, List<OpenInjectionStep> injection) {
-    return scenario(Instrument.groupName(journey.name(), phase))
-        .exec(context.instrument().begin(phase))
-        .exec(journey.chain(context))
-        .injectOpen(injection);
+    ChainBuilder body = exec(context.instrument().begin(phase)).exec(journey.chain(context));
+    if (phase == Phase.MEASURE) {
+      // Early stop (ArrivalGate): once closed, arrivals skip their journey; the first arrival
+      // after the last journey under way has finished stops the load generator.
+      ArrivalGate gate = ArrivalGate.current();
+      body =
+          exec(stopLoadGeneratorIf(EARLY_STOP_MESSAGE, session -> gate.drained()))
+              .doIf(session -> gate.admit())
+              .then(
+                  body.exec(
+                      session -> {
+                        gate.finished();
+                        return session;
+                      }));
+    }
+    return scenario(Instrument.groupName(journey.name(), phase)).exec(body).injectOpen(injection);
   }
+
+  /** What Gatling logs when the measured phase ends early. */
+  public static final String EARLY_STOP_MESSAGE =
+      "loadgate: every gated check is decided, the measured phase ends early";
 
   /** The context journeys of this plan share. */
   static JourneyContext context(LoadPlan plan, Instrument instrument) {
