@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Lets the measured phase end early: once closed, arriving virtual users of the measured phase skip
- * their journey, and when the journeys already under way have finished the load generator stops.
- * No journey is cut short, so every journey that began is recorded whole (a cut-off journey would
+ * their journey, and when the journeys already under way have finished the load generator stops. No
+ * journey is cut short, so every journey that began is recorded whole (a cut-off journey would
  * leave out exactly the slow ones).
  *
  * <p>Thread-safe. One gate per run: {@link LoadRunner} opens a new one as each run starts.

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param gatedChecks glob patterns of check ids this suite gates ({@code "*"} gates all)
  * @param caps hard limits a run of this suite may not exceed without an explicit override
  * @param client how the simulated client behaves (polling, refreshes, coupons, plans)
+ * @param detectShare the smallest change around each limit the suite must catch ({@code detect:
+ *     10%}), as a share in (0, 1); loadgate prints before load what that takes at the suite's rates
  */
 public record Suite(
     String name,
@@ -33,7 +35,10 @@ public record Suite(
     List<JourneyLoad> journeys,
     List<String> gatedChecks,
     Caps caps,
-    ClientBehaviour client) {
+    ClientBehaviour client,
+    double detectShare) {
+  /** The {@code detect} of a suite that names none: 10 % around each limit. */
+  public static final double DEFAULT_DETECT_SHARE = 0.10;
 
   public Suite {
     Objects.requireNonNull(name, "name");
@@ -51,6 +56,38 @@ public record Suite(
     gatedChecks = List.copyOf(gatedChecks);
     Objects.requireNonNull(caps, "caps");
     Objects.requireNonNull(client, "client");
+    if (!(detectShare > 0 && detectShare < 1)) {
+      throw new IllegalArgumentException(
+          "suite "
+              + name
+              + ": detect must be a percentage above 0% and below 100% such as \"10%\" (got "
+              + detectShare * 100
+              + "%)");
+    }
+  }
+
+  /** A suite with the default {@code detect} of {@value #DEFAULT_DETECT_SHARE}. */
+  public Suite(
+      String name,
+      String description,
+      Duration warmup,
+      Duration duration,
+      Optional<Soak> soak,
+      List<JourneyLoad> journeys,
+      List<String> gatedChecks,
+      Caps caps,
+      ClientBehaviour client) {
+    this(
+        name,
+        description,
+        warmup,
+        duration,
+        soak,
+        journeys,
+        gatedChecks,
+        caps,
+        client,
+        DEFAULT_DETECT_SHARE);
   }
 
   /** The sum of the journeys' arrival rates, in users (journeys started) per second. */

@@ -3,6 +3,9 @@ package dev.loadgate.cli.run;
 import dev.loadgate.baseline.BaselineException;
 import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
+import dev.loadgate.baseline.CheckSpec;
+import dev.loadgate.baseline.Source;
+import dev.loadgate.baseline.Statistic;
 import dev.loadgate.baseline.Suggestions;
 import dev.loadgate.benchmarks.BenchmarkPlan;
 import dev.loadgate.benchmarks.BenchmarkRunner;
@@ -42,6 +45,8 @@ import dev.loadgate.verdict.AcceptedRunException;
 import dev.loadgate.verdict.AcceptedRuns;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.EvaluationOptions;
+import dev.loadgate.verdict.RunSizing;
+import dev.loadgate.verdict.Status;
 import dev.loadgate.verdict.VerdictEngine;
 import java.net.URI;
 import java.nio.file.Files;
@@ -323,6 +328,46 @@ public final class ModuleRunSteps implements RunSteps {
       options = options.against(accepted.get());
     }
     return VerdictEngine.evaluate(baselines, measurements, options);
+  }
+
+  @Override
+  public boolean stopsWhenDecided(RunPlan plan) {
+    return loadPlan(plan.request(), placeholderProfile(plan.request())).measuredStages().size()
+        == 1;
+  }
+
+  @Override
+  public boolean everyGatedCheckDecided(RunPlan plan, Measurements snapshot) {
+    Map<String, CheckSpec> specs = new LinkedHashMap<>();
+    baselines.checks().forEach(spec -> specs.put(spec.id(), spec));
+    for (Check check : judge(plan, snapshot)) {
+      CheckSpec spec = specs.get(check.id());
+      if (!check.gated() || spec == null || spec.source() instanceof Source.FigureRef) {
+        continue; // probe and JMH figures are judged after the load
+      }
+      Statistic.Kind kind = spec.statistic().kind();
+      boolean decides = kind == Statistic.Kind.PERCENTILE || kind == Statistic.Kind.RATE;
+      if (check.status() == Status.NO_DATA || (decides && check.status() == Status.WARN)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void closeArrivals() {
+    LoadRunner.closeArrivals();
+  }
+
+  @Override
+  public List<String> sizing(RunPlan plan) {
+    LoadPlan load = loadPlan(plan.request(), placeholderProfile(plan.request()));
+    return RunSizing.lines(
+        baselines,
+        EvaluationOptions.defaults().gating(suite.gatedChecks()),
+        suite.detectShare(),
+        load::arrivalRatePerSec,
+        plan.measure().toSeconds());
   }
 
   @Override

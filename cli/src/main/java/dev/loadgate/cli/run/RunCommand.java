@@ -102,10 +102,12 @@ public final class RunCommand implements Callable<Integer> {
   private Path out;
 
   @Option(
-      names = "--duration",
+      names = {"--max-duration", "--duration"},
       paramLabel = "D",
       converter = DurationConverter.class,
-      description = "The measured phase's length, e.g. 30s or 5m. Default: the suite's.")
+      description =
+          "The measured phase's longest length, e.g. 30s or 5m; it ends earlier once every gated"
+              + " check is decided (suites without a soak). Default: the suite's duration.")
   private Duration duration;
 
   @Option(

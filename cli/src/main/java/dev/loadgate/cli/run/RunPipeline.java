@@ -116,9 +116,29 @@ public final class RunPipeline {
     if (target.jdbcUrl().isPresent()) {
       state.probe = steps.startDatabaseProbe(target);
     }
+    steps.sizing(plan).forEach(progress::message);
     state.loadStarted = clock.instant();
     progress.load(plan.warmup(), plan.measure());
-    LoadResult load = control.call("load", () -> steps.load(plan, target, recording));
+    EarlyStop earlyStop =
+        steps.stopsWhenDecided(plan)
+            ? EarlyStop.start(
+                () -> steps.everyGatedCheckDecided(plan, recording.snapshot()),
+                () -> {
+                  steps.closeArrivals();
+                  progress.message(EarlyStop.NOTE);
+                })
+            : null;
+    LoadResult load;
+    try {
+      load = control.call("load", () -> steps.load(plan, target, recording));
+    } finally {
+      if (earlyStop != null) {
+        earlyStop.stop();
+        if (earlyStop.fired()) {
+          state.notes.add(EarlyStop.NOTE);
+        }
+      }
+    }
     recording.finish();
     stopProbe(state);
     if (!load.completed()) {

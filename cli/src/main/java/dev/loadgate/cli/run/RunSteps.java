@@ -56,6 +56,34 @@ public interface RunSteps {
   /** Judges the measurements against the baselines (and the accepted run, when given). */
   List<Check> judge(RunPlan plan, Measurements measurements);
 
+  /**
+   * Whether the measured phase may end as soon as every gated check is decided (early stop). False
+   * by default, and for suites with a soak phase, whose point is its length.
+   */
+  default boolean stopsWhenDecided(RunPlan plan) {
+    return false;
+  }
+
+  /**
+   * Whether every gated check that the load's own samples decide (percentiles, error rates, and the
+   * other statistics of series) is decided on {@code snapshot}: PASS or FAIL, and not short of
+   * data. Checks on probe figures are judged after the load and do not hold it up.
+   */
+  default boolean everyGatedCheckDecided(RunPlan plan, Measurements snapshot) {
+    return false;
+  }
+
+  /** Ends the measured phase early: no new journey begins; those under way finish. */
+  default void closeArrivals() {}
+
+  /**
+   * What the plan needs to decide, printed before load: per gated check the samples and the time at
+   * the suite's rates. Empty when there is nothing to say.
+   */
+  default List<String> sizing(RunPlan plan) {
+    return List.of();
+  }
+
   /** Remarks for the report, e.g. how this environment differs from the accepted run's. */
   default List<String> notes(RunPlan plan, Environment environment) {
     return List.of();

@@ -35,7 +35,7 @@ public final class SuiteFileReader {
 
   private static final Set<String> TOP_KEYS = Set.of("schema", "client", "suites");
   private static final Set<String> SUITE_KEYS =
-      Set.of("description", "warmup", "duration", "soak", "journeys", "gated", "caps");
+      Set.of("description", "warmup", "duration", "soak", "journeys", "gated", "caps", "detect");
   private static final Set<String> SOAK_KEYS = Set.of("duration", "rate");
   private static final Set<String> CAPS_KEYS = Set.of("maxRate", "maxDuration");
   private static final Set<String> CLIENT_KEYS =
@@ -135,12 +135,15 @@ public final class SuiteFileReader {
     List<JourneyLoad> journeys = readJourneys(node, where);
     List<String> gated = readGated(node, where);
     Caps caps = readCaps(node, where);
+    double detect = share(node, "detect", where, Suite.DEFAULT_DETECT_SHARE);
     if (problems.size() > before || duration == null || caps == null) {
       return null;
     }
     return build(
         node.position(),
-        () -> new Suite(name, description, warmup, duration, soak, journeys, gated, caps, client),
+        () ->
+            new Suite(
+                name, description, warmup, duration, soak, journeys, gated, caps, client, detect),
         null);
   }
 
