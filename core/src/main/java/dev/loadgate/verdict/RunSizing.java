@@ -43,7 +43,9 @@ public final class RunSizing {
       double measured) {
     List<String> lines = new ArrayList<>();
     for (CheckSpec spec : baselines.checks()) {
-      if (!options.isGated(spec.id()) || spec.bound() != Bound.BELOW) {
+      if (!options.isGated(spec.id())
+          || spec.bound() != Bound.BELOW
+          || spec.source() instanceof Source.FigureRef) {
         continue;
       }
       double rate =

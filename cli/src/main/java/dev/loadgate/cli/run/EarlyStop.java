@@ -35,6 +35,11 @@ final class EarlyStop {
    * @param whenDecided runs once, on the looking thread, the first time {@code decided} holds
    */
   static EarlyStop start(BooleanSupplier decided, Runnable whenDecided) {
+    return start(decided, whenDecided, LOOK_INTERVAL);
+  }
+
+  /** As {@link #start(BooleanSupplier, Runnable)}, looking every {@code interval}. */
+  static EarlyStop start(BooleanSupplier decided, Runnable whenDecided, Duration interval) {
     ScheduledExecutorService looks =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -43,7 +48,7 @@ final class EarlyStop {
               return t;
             });
     EarlyStop stop = new EarlyStop(looks);
-    long millis = LOOK_INTERVAL.toMillis();
+    long millis = Math.max(1, interval.toMillis());
     looks.scheduleWithFixedDelay(
         () -> {
           boolean now;
