@@ -1,5 +1,6 @@
 package dev.loadgate.baseline;
 
+import dev.loadgate.config.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

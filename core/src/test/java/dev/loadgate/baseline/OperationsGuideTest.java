@@ -12,7 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OperationsGuideTest {
-  static final Baselines PRODUCTION = BaselinesLoader.load(Path.of("../baselines/production.yaml"));
+  static final Baselines PRODUCTION =
+      BaselinesLoader.load(Path.of("../test-fixtures/baselines.yaml"));
 
   @Test
   void extractsEveryDocumentedLimitWithItsLine() throws IOException {
