@@ -1,5 +1,6 @@
 package dev.loadgate.simulations;
 
+import dev.loadgate.config.Glob;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One load suite from {@code baselines/suites.yaml}: which journeys run, at which open arrival
@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * @param gatedChecks glob patterns of check ids this suite gates ({@code "*"} gates all)
  * @param caps hard limits a run of this suite may not exceed without an explicit override
  * @param client how the simulated client behaves (polling, refreshes, coupons, plans)
+ * @param ungatedChecks glob patterns of the check ids the suite deliberately does not gate: every
+ *     check of the baselines must match {@code gatedChecks} or these (see {@link
+ *     Suites#coverageProblems})
+ * @param jmh how long the JMH benchmarks of a {@code --jmh} run measure
  * @param detectShare the smallest change around each limit the suite must catch ({@code detect:
  *     10%}), as a share in (0, 1); loadgate prints before load what that takes at the suite's rates
  */
@@ -36,37 +40,13 @@ public record Suite(
     List<String> gatedChecks,
     Caps caps,
     ClientBehaviour client,
+    List<String> ungatedChecks,
+    JmhProfile jmh,
     double detectShare) {
   /** The {@code detect} of a suite that names none: 10 % around each limit. */
   public static final double DEFAULT_DETECT_SHARE = 0.10;
 
-  public Suite {
-    Objects.requireNonNull(name, "name");
-    description = description == null ? "" : description;
-    requireNotNegative("warmup", warmup);
-    requirePositive("duration", duration);
-    soak = soak == null ? Optional.empty() : soak;
-    journeys = List.copyOf(journeys);
-    if (journeys.isEmpty()) {
-      throw new IllegalArgumentException("suite " + name + ": journeys must not be empty");
-    }
-    if (journeys.stream().map(JourneyLoad::journey).distinct().count() != journeys.size()) {
-      throw new IllegalArgumentException("suite " + name + ": each journey may appear once");
-    }
-    gatedChecks = List.copyOf(gatedChecks);
-    Objects.requireNonNull(caps, "caps");
-    Objects.requireNonNull(client, "client");
-    if (!(detectShare > 0 && detectShare < 1)) {
-      throw new IllegalArgumentException(
-          "suite "
-              + name
-              + ": detect must be a percentage above 0% and below 100% such as \"10%\" (got "
-              + detectShare * 100
-              + "%)");
-    }
-  }
-
-  /** A suite with the default {@code detect} of {@value #DEFAULT_DETECT_SHARE}. */
+  /** A suite that gates every check its patterns do not leave out, with the quick JMH profile. */
   public Suite(
       String name,
       String description,
@@ -87,7 +67,65 @@ public record Suite(
         gatedChecks,
         caps,
         client,
+        List.of(),
+        JmhProfile.SMOKE,
         DEFAULT_DETECT_SHARE);
+  }
+
+  /** A suite with the default {@code detect} of {@value #DEFAULT_DETECT_SHARE}. */
+  public Suite(
+      String name,
+      String description,
+      Duration warmup,
+      Duration duration,
+      Optional<Soak> soak,
+      List<JourneyLoad> journeys,
+      List<String> gatedChecks,
+      Caps caps,
+      ClientBehaviour client,
+      List<String> ungatedChecks,
+      JmhProfile jmh) {
+    this(
+        name,
+        description,
+        warmup,
+        duration,
+        soak,
+        journeys,
+        gatedChecks,
+        caps,
+        client,
+        ungatedChecks,
+        jmh,
+        DEFAULT_DETECT_SHARE);
+  }
+
+  public Suite {
+    Objects.requireNonNull(name, "name");
+    description = description == null ? "" : description;
+    requireNotNegative("warmup", warmup);
+    requirePositive("duration", duration);
+    soak = soak == null ? Optional.empty() : soak;
+    journeys = List.copyOf(journeys);
+    if (journeys.isEmpty()) {
+      throw new IllegalArgumentException("suite " + name + ": journeys must not be empty");
+    }
+    if (journeys.stream().map(JourneyLoad::journey).distinct().count() != journeys.size()) {
+      throw new IllegalArgumentException("suite " + name + ": each journey may appear once");
+    }
+    gatedChecks = List.copyOf(gatedChecks);
+    Objects.requireNonNull(caps, "caps");
+    Objects.requireNonNull(client, "client");
+    ungatedChecks = List.copyOf(ungatedChecks);
+    Objects.requireNonNull(jmh, "jmh");
+    if (!(detectShare > 0 && detectShare < 1)) {
+      throw new IllegalArgumentException(
+          "suite "
+              + name
+              + ": detect must be a percentage above 0% and below 100% such as \"10%\" (got "
+              + detectShare * 100
+              + "%)");
+    }
   }
 
   /** The sum of the journeys' arrival rates, in users (journeys started) per second. */
@@ -118,22 +156,12 @@ public record Suite(
 
   /** Whether a check id matches one of {@link #gatedChecks()} ({@code *} matches any run). */
   public boolean gates(String checkId) {
-    return gatedChecks.stream().anyMatch(glob -> globToRegex(glob).matcher(checkId).matches());
+    return Glob.matchesAny(gatedChecks, checkId);
   }
 
-  /** A check-id glob ({@code *} any run of characters, {@code ?} one) as a regex. */
-  public static Pattern globToRegex(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      if (c == '*') {
-        regex.append(".*");
-      } else if (c == '?') {
-        regex.append('.');
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
+  /** Whether a check id is gated or deliberately left ungated by this suite. */
+  public boolean covers(String checkId) {
+    return gates(checkId) || Glob.matchesAny(ungatedChecks, checkId);
   }
 
   private static void requirePositive(String what, Duration value) {
@@ -241,6 +269,19 @@ public record Suite(
         throw new IllegalArgumentException(
             what + " must be between 0 % and 100 % (got " + share * 100 + " %)");
       }
+    }
+  }
+
+  /** How thoroughly {@code loadgate run --jmh} measures service time; {@code jmh:} in a suite. */
+  public enum JmhProfile {
+    /** A few seconds per benchmark: the PR gate. */
+    SMOKE,
+    /** Longer forks and iterations: the pre-release test. */
+    PRE_RELEASE;
+
+    /** The name in suites.yaml: {@code smoke}, {@code pre-release}. */
+    public String key() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
   }
 }
