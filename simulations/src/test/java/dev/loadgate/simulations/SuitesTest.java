@@ -56,6 +56,18 @@ class SuitesTest {
   }
 
   @Test
+  void readsTheSmallestEffectToDetectWithTenPercentAsTheDefault() {
+    Suite quick = Suites.parse("s.yaml", VALID, BASELINES).get("quick");
+    Suite strict =
+        Suites.parse(
+                "s.yaml", VALID.replace("warmup: 5s", "warmup: 5s\n    detect: 20%"), BASELINES)
+            .get("quick");
+
+    assertThat(quick.detectShare()).isEqualTo(0.10);
+    assertThat(strict.detectShare()).isEqualTo(0.20);
+  }
+
+  @Test
   void reportsEveryProblemWithLineColumnAndHint() {
     String yaml =
         """
