@@ -3,9 +3,6 @@ package dev.loadgate.cli.run;
 import dev.loadgate.baseline.BaselineException;
 import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
-import dev.loadgate.baseline.CheckSpec;
-import dev.loadgate.baseline.Source;
-import dev.loadgate.baseline.Statistic;
 import dev.loadgate.benchmarks.BenchmarkPlan;
 import dev.loadgate.benchmarks.BenchmarkRunner;
 import dev.loadgate.benchmarks.BenchmarkSettings;
@@ -41,8 +38,8 @@ import dev.loadgate.verdict.AcceptedRun;
 import dev.loadgate.verdict.AcceptedRunException;
 import dev.loadgate.verdict.AcceptedRuns;
 import dev.loadgate.verdict.Check;
+import dev.loadgate.verdict.EarlyStopRule;
 import dev.loadgate.verdict.RunSizing;
-import dev.loadgate.verdict.Status;
 import dev.loadgate.verdict.VerdictEngine;
 import java.net.URI;
 import java.nio.file.Files;
@@ -290,20 +287,7 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public boolean everyGatedCheckDecided(RunPlan plan, Measurements snapshot) {
-    Map<String, CheckSpec> specs = new LinkedHashMap<>();
-    plan.baselines().checks().forEach(spec -> specs.put(spec.id(), spec));
-    for (Check check : judge(plan, snapshot)) {
-      CheckSpec spec = specs.get(check.id());
-      if (!check.gated() || spec == null || spec.source() instanceof Source.FigureRef) {
-        continue; // probe and JMH figures are judged after the load
-      }
-      Statistic.Kind kind = spec.statistic().kind();
-      boolean decides = kind == Statistic.Kind.PERCENTILE || kind == Statistic.Kind.RATE;
-      if (check.status() == Status.NO_DATA || (decides && check.status() == Status.WARN)) {
-        return false;
-      }
-    }
-    return true;
+    return EarlyStopRule.decided(plan.baselines(), judge(plan, snapshot));
   }
 
   @Override
