@@ -25,9 +25,10 @@ import org.HdrHistogram.Histogram;
  * docs/verdicts.md}.
  *
  * <ul>
- *   <li>Statistics with an interval (percentiles of series, error rates): FAIL when the whole 95 %
- *       interval breaches the limit, PASS when the whole interval is inside, otherwise WARN
- *       (undecided; FAIL with {@link EvaluationOptions#failUndecided()}).
+ *   <li>Percentiles of series and error rates below a limit: the anytime-valid share test of {@code
+ *       verdict.sequential} decides (PASS shown below, FAIL shown at or above, otherwise WARN,
+ *       undecided; FAIL with {@link EvaluationOptions#failUndecided()}); the 95 % interval is
+ *       reported beside it. Other statistics with an interval keep the interval rule.
  *   <li>Statistics without an interval (max, mean, probe figures): the value against the limit.
  *   <li>Too few samples, a missing series or figure: NO_DATA, which fails the gate when gated.
  *   <li>A warning level (an alert's lower level) turns a PASS into a WARN when the value is beyond
