@@ -8,6 +8,7 @@ import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Phase;
 import dev.loadgate.measure.Series;
 import dev.loadgate.measure.SeriesKind;
+import dev.loadgate.run.Environment;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Status;
 import java.io.IOException;

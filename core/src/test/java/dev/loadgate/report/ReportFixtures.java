@@ -6,6 +6,7 @@ import dev.loadgate.measure.Outcome;
 import dev.loadgate.measure.Phase;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.measure.SeriesKey;
+import dev.loadgate.run.Environment;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Comparison;
 import dev.loadgate.verdict.ConfidenceInterval;

@@ -3,9 +3,9 @@ package dev.loadgate.cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadgate.measure.Measurements;
-import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunMetadata;
 import dev.loadgate.report.RunResult;
+import dev.loadgate.run.Environment;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Comparison;
 import dev.loadgate.verdict.Status;
