@@ -105,12 +105,15 @@ public final class ResultsJson {
     number(node, "measured", check.measured());
     number(node, "limit", check.limit());
     node.put("comparator", check.comparator());
-    node.put("unit", check.unit());
+    node.put("unit", check.unit().symbol());
     node.put("samples", check.samples());
     node.set("ci", interval(check.ci()));
     node.set("comparison", comparison(check.comparison()));
     node.put("reason", check.reason());
     node.put("guideSection", check.guideSection());
+    if (check.path() != null) {
+      node.put("path", check.path());
+    }
     return node;
   }
 
