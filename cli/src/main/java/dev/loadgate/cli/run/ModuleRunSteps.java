@@ -7,10 +7,12 @@ import dev.loadgate.benchmarks.BenchmarkPlan;
 import dev.loadgate.benchmarks.BenchmarkRunner;
 import dev.loadgate.benchmarks.BenchmarkSettings;
 import dev.loadgate.cli.BadInputException;
-import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
 import dev.loadgate.cli.safety.StripeKeyGuard;
 import dev.loadgate.cli.safety.UserRateCap;
+import dev.loadgate.cli.targets.EmbeddedTarget;
+import dev.loadgate.cli.targets.EmbeddedTargetSpec;
+import dev.loadgate.cli.targets.EmbeddedTargets;
 import dev.loadgate.config.Suggestions;
 import dev.loadgate.dbprobe.DbProbe;
 import dev.loadgate.dbprobe.EmailQueueProbe;
@@ -18,12 +20,7 @@ import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.refapp.AppSecrets;
-import dev.loadgate.refapp.EmailProvider;
 import dev.loadgate.refapp.FaultSpec;
-import dev.loadgate.refapp.RateLimits;
-import dev.loadgate.refapp.ReferenceApp;
-import dev.loadgate.refapp.ReferenceAppSettings;
-import dev.loadgate.refapp.RunningReferenceApp;
 import dev.loadgate.report.RunReports;
 import dev.loadgate.report.RunResult;
 import dev.loadgate.run.Environment;
@@ -222,35 +219,11 @@ public final class ModuleRunSteps implements RunSteps {
     if (plan.externalTarget().isPresent()) {
       return new ExternalTarget(plan.externalTarget().get(), plan.request());
     }
-    ReferenceAppSettings settings =
-        ReferenceAppSettings.defaults()
-            .withSecrets(AppSecrets.fromEnvironment(environment))
-            .withFaults(plan.faults())
-            .withEmailProvider(deliveringEmailProvider())
-            .withRateLimits(RateLimits.disabled());
-    RunningReferenceApp app;
-    try {
-      app = ReferenceApp.start(settings);
-    } catch (RuntimeException e) {
-      throw new IncompleteRunException(
-          "the embedded target did not start ("
-              + e.getMessage()
-              + "). Embedded PostgreSQL needs util-linux (unshare) when run as root; see"
-              + " docs/safety.md.",
-          e);
-    }
-    return new EmbeddedTarget(app, plan.faults());
-  }
-
-  /**
-   * The embedded target is the reference of a healthy system, so its e-mail provider stand-in
-   * delivers every message, at the healthy profile's speed. The healthy profile's 1 % failures and
-   * 0.5 % bounces would, at the 50 to 100 e-mails of a smoke run, breach the documented 98 % and 2
-   * % by chance in a good share of runs, because the e-mail figures are judged as point values.
-   */
-  private static EmailProvider deliveringEmailProvider() {
-    EmailProvider healthy = EmailProvider.healthy();
-    return new EmailProvider(healthy.latency(), 0, 0, healthy.retryBackoffUnit());
+    EmbeddedTarget target =
+        EmbeddedTargets.start(
+            EmbeddedTargetSpec.forLoad(AppSecrets.fromEnvironment(environment))
+                .withFaults(plan.faults()));
+    return new ChildTarget(target, plan.faults());
   }
 
   @Override
@@ -329,32 +302,38 @@ public final class ModuleRunSteps implements RunSteps {
     return RunReports.write(plan.request().reportsRoot(), result);
   }
 
-  /** The reference app with its embedded database, stopped by {@link #close()}. */
-  private record EmbeddedTarget(RunningReferenceApp app, List<FaultSpec> faults) implements Target {
-    EmbeddedTarget {
+  /**
+   * The reference app with its embedded database in a child JVM, stopped by {@link #close()} (and
+   * with loadgate, however it ends).
+   */
+  private record ChildTarget(EmbeddedTarget target, List<FaultSpec> faults) implements Target {
+    ChildTarget {
       faults = List.copyOf(faults);
     }
 
     @Override
     public TargetProfile profile() {
-      return app.targetProfile();
+      return target.profile();
     }
 
     @Override
     public Optional<Secret> jdbcUrl() {
-      return app.targetProfile().databaseUrl();
+      return Optional.of(target.jdbcUrl());
     }
 
     @Override
     public String description() {
       return "embedded reference app at "
-          + app.baseUrl()
+          + target.baseUrl()
+          + " (own JVM, pid "
+          + target.pid()
+          + ")"
           + (faults.isEmpty() ? "" : ", injecting " + faults);
     }
 
     @Override
     public void close() {
-      app.close();
+      target.close();
     }
   }
 
