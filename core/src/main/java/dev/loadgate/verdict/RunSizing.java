@@ -117,6 +117,6 @@ public final class RunSizing {
         seconds < 90
             ? String.format(Locale.ROOT, "%.0f s", seconds)
             : String.format(Locale.ROOT, "%.0f min", seconds / 60),
-        VerdictEngine.number(rate));
+        dev.loadgate.baseline.Unit.number(rate));
   }
 }

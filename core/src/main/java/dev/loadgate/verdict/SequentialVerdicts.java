@@ -105,7 +105,7 @@ final class SequentialVerdicts {
                 Locale.ROOT,
                 " (about %s at %s/s)",
                 minutes(more / samplesPerSecond),
-                VerdictEngine.number(samplesPerSecond));
+                dev.loadgate.baseline.Unit.number(samplesPerSecond));
     return "at this share about " + more + " more samples" + time + " would decide it";
   }
 

@@ -18,11 +18,11 @@ class RunSizingTest {
 
     assertThat(lines)
         .containsExactly(
-            "sizing: latency.auth.p95 decides a fast path after 115 samples (58 s at 2.00/s); a"
-                + " p95 10 % off its limit after about 5347 (45 min at 2.00/s): this run (at most"
+            "sizing: latency.auth.p95 decides a fast path after 115 samples (58 s at 2/s); a"
+                + " p95 10 % off its limit after about 5347 (45 min at 2/s): this run (at most"
                 + " 75 s) leaves such a path undecided (WARN)",
             "sizing: errors.payment.rate decides an error-free run after 115 requests (77 s at"
-                + " 1.50/s)");
+                + " 1.5/s)");
   }
 
   @Test

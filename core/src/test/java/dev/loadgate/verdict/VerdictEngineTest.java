@@ -6,7 +6,7 @@ import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
-import dev.loadgate.report.Environment;
+import dev.loadgate.run.Environment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +38,10 @@ class VerdictEngineTest {
     assertThat(auth.ci().upper()).isGreaterThan(auth.measured()).isLessThan(500);
     assertThat(auth.reason())
         .matches(
-            "required < 500 ms, actual 2\\d\\d ms \\(95 % CI 2\\d\\d–\\d{3}, n=2400\\); 0\\.0 % of"
-                + " 2400 successful samples at or above 500 ms, shown below the 5\\.0 % allowed"
-                + " \\(anytime-valid test\\); with 95 % power this run detects a p95 1\\d % above"
-                + " the limit and 1\\d % below it \\(exponential tail\\)");
+            "required < 500 ms, actual 2\\d\\d(\\.\\d)? ms \\(95 % CI 2\\d\\d(\\.\\d)?–\\d{3}(\\.\\d)?,"
+                + " n=2400\\); 0\\.0 % of 2400 successful samples at or above 500 ms, shown below the"
+                + " 5\\.0 % allowed \\(anytime-valid test\\); with 95 % power this run detects a p95"
+                + " 1\\d % above the limit and 1\\d % below it \\(exponential tail\\)");
   }
 
   @Test
@@ -223,10 +223,10 @@ class VerdictEngineTest {
     Check payment = check(checks, "errors.payment.rate");
     assertThat(payment.status()).isEqualTo(Status.FAIL);
     assertThat(payment.measured()).isEqualTo(10.0);
-    assertThat(payment.unit()).isEqualTo("%");
+    assertThat(payment.unit()).isEqualTo(dev.loadgate.baseline.Unit.PERCENT);
     assertThat(payment.reason())
         .startsWith(
-            "required < 5 %, actual 10.0 % (95 % CI 8.21–12.0, n=1000); shown above the 5.0 %"
+            "required < 5 %, actual 10 % (95 % CI 8.21–12.03, n=1000); shown above the 5.0 %"
                 + " allowed (anytime-valid test)");
     Check all = check(checks, "errors.all.rate");
     assertThat(all.measured()).isEqualTo(2.0);
