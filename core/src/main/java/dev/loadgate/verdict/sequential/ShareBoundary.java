@@ -36,7 +36,7 @@ public final class ShareBoundary {
   static final double[] PRIOR_STRENGTHS = {10, 100, 1_000, 10_000};
 
   /** Trial counts up to this are tabulated; beyond, each query searches the hits directly. */
-  private static final int TABLE_LIMIT = 1 << 16;
+  private static final int TABLE_LIMIT = 1 << 14;
 
   private static final Map<Double, ShareBoundary> CACHE = new ConcurrentHashMap<>();
 
