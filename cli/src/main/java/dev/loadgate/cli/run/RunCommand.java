@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "  loadgate run                                   # smoke suite against the embedded app",
       "  loadgate run --inject download=+2500ms         # watch the gate fail on a slow download",
-      "  loadgate run --suite auth --duration 30s       # one journey, 30 s measured",
+      "  loadgate run --suite auth --max-duration 30s   # one journey, at most 30 s measured",
+      "  loadgate run --max-duration 5m                 # stops earlier once every gated check is decided",
       "  loadgate run --target https://staging.example.com --allow-host staging.example.com \\",
       "               --db-url \"$STAGING_JDBC_URL\"       # a staging deployment",
       "  loadgate run --against 20261129T071502Z-smoke  # also gate against an accepted run",
