@@ -78,6 +78,7 @@ public final class Main implements Runnable {
       PrintWriter out, PrintWriter err, Supplier<RunSteps> runSteps) {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.addSubcommand("run", new RunCommand(runSteps));
+    commandLine.addSubcommand("compare", new dev.loadgate.cli.compare.CompareCommand());
     commandLine.addSubcommand("gate", new GateCommand());
     commandLine.addSubcommand("baselines", new BaselinesCommand());
     commandLine.addSubcommand("serve", new dev.loadgate.cli.serve.ServeCommand());

@@ -4,7 +4,8 @@ package dev.loadgate.simulations;
  * Which side of a side-by-side run the k-th arrival of a stream goes to: randomised blocks of two,
  * so that after every second arrival both sides have had the same number, and within each block a
  * seeded coin decides who goes first. Stateless and deterministic: the same seed, stream and k
- * always give the same side, so two Gatling populations can each count their own arrivals and agree.
+ * always give the same side, so two Gatling populations can each count their own arrivals and
+ * agree.
  */
 public final class BlockAssignment {
   private final long seed;

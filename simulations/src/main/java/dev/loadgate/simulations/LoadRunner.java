@@ -76,8 +76,7 @@ public final class LoadRunner {
    */
   public static LoadOutcome runSideBySide(SideBySidePlan duet) {
     List<String> problems = new ArrayList<>(problems(duet.plan()));
-    problems.addAll(
-        problems(duet.candidatePlan()).stream().map(p -> "candidate: " + p).toList());
+    problems.addAll(problems(duet.candidatePlan()).stream().map(p -> "candidate: " + p).toList());
     if (!problems.isEmpty()) {
       return LoadOutcome.refused(String.join(System.lineSeparator(), problems));
     }

@@ -67,8 +67,7 @@ public class SideBySideSimulation extends Simulation {
       String journeyName,
       Phase phase,
       List<OpenInjectionStep> injection) {
-    BlockAssignment assignment =
-        new BlockAssignment(duet.seed(), journeyName + "/" + phase.name());
+    BlockAssignment assignment = new BlockAssignment(duet.seed(), journeyName + "/" + phase.name());
     return List.of(
         side(baseline, journeyName, phase, injection, assignment, false, SUFFIX_BASELINE),
         side(candidate, journeyName, phase, injection, assignment, true, SUFFIX_CANDIDATE));

@@ -177,6 +177,21 @@ public final class ModuleRunSteps implements RunSteps {
     }
   }
 
+  /** The baselines {@link #validate} loaded. */
+  public Baselines baselines() {
+    return baselines;
+  }
+
+  /** The gated check patterns of the suite {@link #validate} loaded. */
+  public List<String> gatedChecks() {
+    return suite.gatedChecks();
+  }
+
+  /** The load plan of a validated run against a started target (side-by-side runs build on it). */
+  public LoadPlan loadPlan(RunPlan plan, Target target) {
+    return loadPlan(plan.request(), target.profile());
+  }
+
   private LoadPlan loadPlan(RunRequest request, TargetProfile profile) {
     return new LoadPlan(
         profile,

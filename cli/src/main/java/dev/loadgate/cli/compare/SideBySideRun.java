@@ -1,0 +1,206 @@
+package dev.loadgate.cli.compare;
+
+import dev.loadgate.baseline.CheckSpec;
+import dev.loadgate.baseline.Source;
+import dev.loadgate.cli.BadInputException;
+import dev.loadgate.cli.IncompleteRunException;
+import dev.loadgate.cli.progress.Progress;
+import dev.loadgate.cli.run.ModuleRunSteps;
+import dev.loadgate.cli.run.RunControl;
+import dev.loadgate.cli.run.RunPlan;
+import dev.loadgate.cli.run.Target;
+import dev.loadgate.compare.CompareChecks;
+import dev.loadgate.compare.CompareResult;
+import dev.loadgate.compare.PathComparison;
+import dev.loadgate.compare.SideBySide;
+import dev.loadgate.measure.Measurements;
+import dev.loadgate.measure.Recording;
+import dev.loadgate.report.Environment;
+import dev.loadgate.run.RunIds;
+import dev.loadgate.simulations.LoadOutcome;
+import dev.loadgate.simulations.LoadRunner;
+import dev.loadgate.simulations.SideBySidePlan;
+import dev.loadgate.simulations.recording.SampleSink;
+import dev.loadgate.verdict.EvaluationOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One side-by-side comparison from validated options to a {@link CompareResult}: both targets
+ * (started through {@link ModuleRunSteps#startTarget}, the very seam {@code loadgate run} uses, so
+ * a change of how the embedded target starts reaches both), both preflights, one load with every
+ * arrival assigned to a side, the comparison. Whatever happens after validation, both targets are
+ * stopped and the result says whether it is complete.
+ */
+public final class SideBySideRun {
+  private final Supplier<ModuleRunSteps> steps;
+  private final Progress progress;
+  private final Clock clock;
+  private final RunControl control;
+
+  public SideBySideRun(
+      Supplier<ModuleRunSteps> steps, Progress progress, Clock clock, RunControl control) {
+    this.steps = steps;
+    this.progress = progress;
+    this.clock = clock;
+    this.control = control;
+  }
+
+  /** A validated comparison, ready to run. */
+  public final class Validated {
+    final CompareRequest request;
+    final ModuleRunSteps baselineSteps;
+    final ModuleRunSteps candidateSteps;
+    final RunPlan baselinePlan;
+    final RunPlan candidatePlan;
+
+    private Validated(
+        CompareRequest request,
+        ModuleRunSteps baselineSteps,
+        ModuleRunSteps candidateSteps,
+        RunPlan baselinePlan,
+        RunPlan candidatePlan) {
+      this.request = request;
+      this.baselineSteps = baselineSteps;
+      this.candidateSteps = candidateSteps;
+      this.baselinePlan = baselinePlan;
+      this.candidatePlan = candidatePlan;
+    }
+
+    /** Where each compared check's samples come from (for the charts). */
+    public Map<String, Source> sources() {
+      Map<String, Source> sources = new LinkedHashMap<>();
+      for (CheckSpec spec : baselineSteps.baselines().checks()) {
+        sources.put(spec.id(), spec.source());
+      }
+      return sources;
+    }
+
+    public CompareRequest request() {
+      return request;
+    }
+  }
+
+  /**
+   * Checks both sides as {@code loadgate run} would (files, suite, faults, safety rules).
+   *
+   * @throws BadInputException listing every problem of both sides, the candidate's prefixed
+   */
+  public Validated validate(CompareRequest request, List<String> optionProblems) {
+    List<String> problems = new ArrayList<>(optionProblems);
+    ModuleRunSteps a = steps.get();
+    ModuleRunSteps b = steps.get();
+    RunPlan planA = null;
+    RunPlan planB = null;
+    try {
+      planA = a.validate(request.baseline());
+    } catch (BadInputException e) {
+      e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+    }
+    try {
+      planB = b.validate(request.candidate());
+    } catch (BadInputException e) {
+      e.problems().stream()
+          .map(p -> p.replaceFirst("^--inject:", "--inject-candidate:"))
+          .filter(p -> !problems.contains(p))
+          .forEach(problems::add);
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
+    }
+    return new Validated(request, a, b, planA, planB);
+  }
+
+  /** Runs a validated comparison; never throws for what happens after validation. */
+  public CompareResult run(Validated v) {
+    Instant started = clock.instant();
+    List<String> notes = new ArrayList<>();
+    String incomplete = null;
+    Target baseline = null;
+    Target candidate = null;
+    Recording a = Recording.start();
+    Recording b = Recording.start();
+    List<PathComparison> comparisons = List.of();
+    try {
+      progress.phase("targets", null);
+      baseline = control.call("baseline target", () -> v.baselineSteps.startTarget(v.baselinePlan));
+      progress.message("baseline:  " + baseline.description());
+      candidate =
+          control.call("candidate target", () -> v.candidateSteps.startTarget(v.candidatePlan));
+      progress.message("candidate: " + candidate.description());
+      progress.phase("preflight", null);
+      Target ta = baseline;
+      Target tb = candidate;
+      notes.addAll(control.call("preflight", () -> v.baselineSteps.preflight(ta)));
+      notes.addAll(control.call("preflight", () -> v.candidateSteps.preflight(tb)));
+      progress.counting(
+          () -> a.totalSamples() + b.totalSamples(), () -> a.totalErrors() + b.totalErrors());
+      progress.load(v.baselinePlan.warmup(), v.baselinePlan.measure());
+      SideBySidePlan duet =
+          new SideBySidePlan(
+              v.baselineSteps.loadPlan(v.baselinePlan, ta),
+              tb.profile(),
+              v.request.seed(),
+              SampleSink.into(a),
+              SampleSink.into(b));
+      LoadOutcome outcome = control.call("load", () -> LoadRunner.runSideBySide(duet));
+      if (!outcome.completed()) {
+        incomplete = "the load did not complete: " + outcome.problem();
+      }
+    } catch (RunControl.AbortedException e) {
+      incomplete = e.getMessage();
+    } catch (IncompleteRunException e) {
+      incomplete = e.getMessage();
+    } catch (RuntimeException e) {
+      incomplete =
+          "failed unexpectedly: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    } finally {
+      if (candidate != null) {
+        candidate.close();
+      }
+      if (baseline != null) {
+        baseline.close();
+      }
+    }
+    progress.phase("compare", null);
+    Measurements ma = a.finish();
+    Measurements mb = b.finish();
+    if (incomplete == null) {
+      EvaluationOptions gating = EvaluationOptions.defaults().gating(v.baselineSteps.gatedChecks());
+      comparisons =
+          SideBySide.compare(
+              CompareChecks.of(v.baselineSteps.baselines(), ma, mb, gating::isGated),
+              v.request.options());
+    }
+    Instant finished = clock.instant();
+    Map<String, String> extra = new LinkedHashMap<>();
+    extra.put("mode", "side by side");
+    extra.put("candidate", v.request.candidateDisplay());
+    extra.put("seed", Long.toString(v.request.seed()));
+    extra.put("rate-scale", String.valueOf(v.request.baseline().rateScale()));
+    Environment environment =
+        Environment.capture(v.request.baseline().targetDisplay(), v.baselinePlan.suite(), extra);
+    return new CompareResult(
+        RunIds.of(started, "compare-" + v.baselinePlan.suite()),
+        started,
+        finished.isBefore(started) ? started : finished,
+        environment,
+        v.request.baseline().targetDisplay(),
+        v.request.candidateDisplay(),
+        v.request.seed(),
+        v.request.options(),
+        incomplete == null,
+        incomplete,
+        comparisons,
+        ma,
+        mb,
+        notes);
+  }
+}
