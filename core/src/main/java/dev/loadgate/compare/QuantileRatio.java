@@ -106,7 +106,8 @@ public record QuantileRatio(Intervals.Estimate baseline, Intervals.Estimate cand
     return Math.hypot(logStandardError(), driftLogSd);
   }
 
-  static double logSe(Intervals.Estimate e) {
+  /** The standard error of the log of a percentile, from its 95 % interval. */
+  public static double logSe(Intervals.Estimate e) {
     return (Math.log(e.upper()) - Math.log(e.lower())) / (2 * Z_95);
   }
 

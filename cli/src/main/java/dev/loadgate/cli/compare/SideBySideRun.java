@@ -18,11 +18,14 @@ import dev.loadgate.measure.Recording;
 import dev.loadgate.report.Environment;
 import dev.loadgate.run.RunIds;
 import dev.loadgate.simulations.LoadOutcome;
+import dev.loadgate.simulations.LoadPlan;
 import dev.loadgate.simulations.LoadRunner;
 import dev.loadgate.simulations.SideBySidePlan;
+import dev.loadgate.simulations.Suite;
 import dev.loadgate.simulations.recording.SampleSink;
 import dev.loadgate.verdict.EvaluationOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,6 +87,16 @@ public final class SideBySideRun {
     public CompareRequest request() {
       return request;
     }
+
+    /** The suite's own measured duration (before any --duration). */
+    public Duration suiteDuration() {
+      return baselineSteps.suite().measuredDuration();
+    }
+
+    /** The baselines both sides are compared under. */
+    public dev.loadgate.baseline.Baselines baselines() {
+      return baselineSteps.baselines();
+    }
   }
 
   /**
@@ -119,49 +132,30 @@ public final class SideBySideRun {
   /** Runs a validated comparison; never throws for what happens after validation. */
   public CompareResult run(Validated v) {
     Instant started = clock.instant();
-    List<String> notes = new ArrayList<>();
-    String incomplete = null;
-    Target baseline = null;
-    Target candidate = null;
-    Recording a = Recording.start();
-    Recording b = Recording.start();
-    List<PathComparison> comparisons = List.of();
-    try {
-      progress.phase("targets", null);
-      baseline = control.call("baseline target", () -> v.baselineSteps.startTarget(v.baselinePlan));
-      progress.message("baseline:  " + baseline.description());
-      candidate =
-          control.call("candidate target", () -> v.candidateSteps.startTarget(v.candidatePlan));
-      progress.message("candidate: " + candidate.description());
-      progress.phase("preflight", null);
-      Target ta = baseline;
-      Target tb = candidate;
-      notes.addAll(control.call("preflight", () -> v.baselineSteps.preflight(ta)));
-      notes.addAll(control.call("preflight", () -> v.candidateSteps.preflight(tb)));
-      progress.counting(
-          () -> a.totalSamples() + b.totalSamples(), () -> a.totalErrors() + b.totalErrors());
-      progress.load(v.baselinePlan.warmup(), v.baselinePlan.measure());
-      SideBySidePlan duet =
-          new SideBySidePlan(
-              v.baselineSteps.loadPlan(v.baselinePlan, ta),
-              tb.profile(),
-              v.request.seed(),
-              SampleSink.into(a),
-              SampleSink.into(b));
-      LoadOutcome outcome = control.call("load", () -> LoadRunner.runSideBySide(duet));
-      if (!outcome.completed()) {
-        incomplete = "the load did not complete: " + outcome.problem();
+    try (Targets targets = new Targets()) {
+      String problem = start(v, targets);
+      if (problem != null) {
+        return result(
+            v,
+            started,
+            problem,
+            Measurements.EMPTY,
+            Measurements.EMPTY,
+            v.request.seed(),
+            targets.notes);
       }
-    } catch (RunControl.AbortedException e) {
-      incomplete = e.getMessage();
-    } catch (IncompleteRunException e) {
-      incomplete = e.getMessage();
-    } catch (RuntimeException e) {
-      incomplete =
-          "failed unexpectedly: "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    } finally {
+      return measure(v, targets, v.request.seed(), true);
+    }
+  }
+
+  /** Both sides' started targets and the preflight's notes; closing stops both. */
+  public static final class Targets implements AutoCloseable {
+    Target baseline;
+    Target candidate;
+    final List<String> notes = new ArrayList<>();
+
+    @Override
+    public void close() {
       if (candidate != null) {
         candidate.close();
       }
@@ -169,9 +163,74 @@ public final class SideBySideRun {
         baseline.close();
       }
     }
+  }
+
+  /**
+   * Starts both targets and checks their health.
+   *
+   * @return null when both are ready, otherwise why not
+   */
+  public String start(Validated v, Targets targets) {
+    try {
+      progress.phase("targets", null);
+      targets.baseline =
+          control.call("baseline target", () -> v.baselineSteps.startTarget(v.baselinePlan));
+      progress.message("baseline:  " + targets.baseline.description());
+      targets.candidate =
+          control.call("candidate target", () -> v.candidateSteps.startTarget(v.candidatePlan));
+      progress.message("candidate: " + targets.candidate.description());
+      progress.phase("preflight", null);
+      targets.notes.addAll(
+          control.call("preflight", () -> v.baselineSteps.preflight(targets.baseline)));
+      targets.notes.addAll(
+          control.call("preflight", () -> v.candidateSteps.preflight(targets.candidate)));
+      return null;
+    } catch (RuntimeException e) {
+      return describe(e);
+    }
+  }
+
+  /**
+   * One side-by-side load against started targets, then the comparison.
+   *
+   * @param warmup whether the suite's warm-up runs first (later repeats of calibrate skip it)
+   */
+  public CompareResult measure(Validated v, Targets targets, long seed, boolean warmup) {
+    Instant started = clock.instant();
+    Recording a = Recording.start();
+    Recording b = Recording.start();
+    String incomplete = null;
+    try {
+      progress.counting(
+          () -> a.totalSamples() + b.totalSamples(), () -> a.totalErrors() + b.totalErrors());
+      progress.load(warmup ? v.baselinePlan.warmup() : Duration.ZERO, v.baselinePlan.measure());
+      LoadPlan plan = v.baselineSteps.loadPlan(v.baselinePlan, targets.baseline);
+      if (!warmup) {
+        plan = withoutWarmup(plan);
+      }
+      SideBySidePlan duet =
+          new SideBySidePlan(
+              plan, targets.candidate.profile(), seed, SampleSink.into(a), SampleSink.into(b));
+      LoadOutcome outcome = control.call("load", () -> LoadRunner.runSideBySide(duet));
+      if (!outcome.completed()) {
+        incomplete = "the load did not complete: " + outcome.problem();
+      }
+    } catch (RuntimeException e) {
+      incomplete = describe(e);
+    }
     progress.phase("compare", null);
-    Measurements ma = a.finish();
-    Measurements mb = b.finish();
+    return result(v, started, incomplete, a.finish(), b.finish(), seed, targets.notes);
+  }
+
+  private CompareResult result(
+      Validated v,
+      Instant started,
+      String incomplete,
+      Measurements ma,
+      Measurements mb,
+      long seed,
+      List<String> notes) {
+    List<PathComparison> comparisons = List.of();
     if (incomplete == null) {
       EvaluationOptions gating = EvaluationOptions.defaults().gating(v.baselineSteps.gatedChecks());
       comparisons =
@@ -183,7 +242,7 @@ public final class SideBySideRun {
     Map<String, String> extra = new LinkedHashMap<>();
     extra.put("mode", "side by side");
     extra.put("candidate", v.request.candidateDisplay());
-    extra.put("seed", Long.toString(v.request.seed()));
+    extra.put("seed", Long.toString(seed));
     extra.put("rate-scale", String.valueOf(v.request.baseline().rateScale()));
     Environment environment =
         Environment.capture(v.request.baseline().targetDisplay(), v.baselinePlan.suite(), extra);
@@ -194,7 +253,7 @@ public final class SideBySideRun {
         environment,
         v.request.baseline().targetDisplay(),
         v.request.candidateDisplay(),
-        v.request.seed(),
+        seed,
         v.request.options(),
         incomplete == null,
         incomplete,
@@ -202,5 +261,37 @@ public final class SideBySideRun {
         ma,
         mb,
         notes);
+  }
+
+  private static LoadPlan withoutWarmup(LoadPlan plan) {
+    Suite s = plan.suite();
+    Suite cold =
+        new Suite(
+            s.name(),
+            s.description(),
+            Duration.ZERO,
+            s.duration(),
+            s.soak(),
+            s.journeys(),
+            s.gatedChecks(),
+            s.caps(),
+            s.client());
+    return new LoadPlan(
+        plan.target(),
+        cold,
+        plan.durationOverride(),
+        plan.rateScale(),
+        plan.gatlingResultsDir(),
+        plan.gatlingHtmlReport(),
+        plan.overrideCaps());
+  }
+
+  private static String describe(RuntimeException e) {
+    if (e instanceof RunControl.AbortedException || e instanceof IncompleteRunException) {
+      return e.getMessage();
+    }
+    return "failed unexpectedly: "
+        + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 }

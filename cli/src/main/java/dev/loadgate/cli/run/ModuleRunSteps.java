@@ -10,8 +10,11 @@ import dev.loadgate.benchmarks.BenchmarkSettings;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.compare.CalibrationFile;
 import dev.loadgate.cli.safety.StripeKeyGuard;
 import dev.loadgate.cli.safety.UserRateCap;
+import dev.loadgate.compare.Calibration;
+import dev.loadgate.compare.CalibrationException;
 import dev.loadgate.dbprobe.DbProbe;
 import dev.loadgate.dbprobe.EmailQueueProbe;
 import dev.loadgate.measure.Figure;
@@ -71,6 +74,7 @@ public final class ModuleRunSteps implements RunSteps {
   private Baselines baselines;
   private Suite suite;
   private Optional<AcceptedRun> accepted = Optional.empty();
+  private Calibration calibration = Calibration.DEFAULT;
   private TargetProfile externalProfile;
 
   /** Steps that read secrets and settings from the process environment. */
@@ -89,6 +93,13 @@ public final class ModuleRunSteps implements RunSteps {
     loadBaselines(request.baselinesFile(), problems);
     loadSuite(request, problems);
     request.against().ifPresent(against -> loadAccepted(against, problems));
+    if (request.against().isPresent()) {
+      try {
+        calibration = CalibrationFile.load();
+      } catch (CalibrationException e) {
+        problems.add(e.getMessage());
+      }
+    }
     for (String injection : request.injections()) {
       try {
         faults.add(FaultSpec.parse(injection));
@@ -180,6 +191,11 @@ public final class ModuleRunSteps implements RunSteps {
   /** The baselines {@link #validate} loaded. */
   public Baselines baselines() {
     return baselines;
+  }
+
+  /** The suite {@link #validate} loaded. */
+  public Suite suite() {
+    return suite;
   }
 
   /** The gated check patterns of the suite {@link #validate} loaded. */
@@ -335,7 +351,7 @@ public final class ModuleRunSteps implements RunSteps {
   public List<Check> judge(RunPlan plan, Measurements measurements) {
     EvaluationOptions options = EvaluationOptions.defaults().gating(suite.gatedChecks());
     if (accepted.isPresent()) {
-      options = options.against(accepted.get());
+      options = options.against(accepted.get()).calibrated(calibration);
     }
     return VerdictEngine.evaluate(baselines, measurements, options);
   }
