@@ -2,9 +2,9 @@ package dev.loadgate.cli.compare;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.options.QuantityConverters;
 import dev.loadgate.cli.progress.Progress;
 import dev.loadgate.cli.run.ModuleRunSteps;
-import dev.loadgate.cli.run.RunCommand;
 import dev.loadgate.cli.run.RunControl;
 import dev.loadgate.cli.run.ShutdownGuard;
 import dev.loadgate.compare.Calibration;
@@ -65,14 +65,14 @@ public final class CalibrateCommand implements Callable<Integer> {
       names = "--duration",
       paramLabel = "D",
       defaultValue = "30s",
-      converter = RunCommand.DurationConverter.class,
+      converter = QuantityConverters.DurationConverter.class,
       description = "The measured phase of each repeat. Default: 30s.")
   private Duration duration;
 
   @Option(
       names = "--for-duration",
       paramLabel = "D",
-      converter = RunCommand.DurationConverter.class,
+      converter = QuantityConverters.DurationConverter.class,
       description = "The run length to print the detectable effect for. Default: the suite's.")
   private Duration forDuration;
 

@@ -3,9 +3,9 @@ package dev.loadgate.cli.compare;
 import dev.loadgate.baseline.Percent;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.options.QuantityConverters;
 import dev.loadgate.cli.progress.Progress;
 import dev.loadgate.cli.run.ModuleRunSteps;
-import dev.loadgate.cli.run.RunCommand;
 import dev.loadgate.cli.run.RunControl;
 import dev.loadgate.cli.run.RunRequest;
 import dev.loadgate.cli.run.ShutdownGuard;
@@ -98,7 +98,7 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--duration",
       paramLabel = "D",
-      converter = RunCommand.DurationConverter.class,
+      converter = QuantityConverters.DurationConverter.class,
       description = "The measured phase, e.g. 30s or 5m. Default: the suite's.")
   private Duration duration;
 
@@ -304,7 +304,8 @@ public final class CompareCommand implements Callable<Integer> {
         false,
         Optional.empty(),
         Optional.ofNullable(accounts).map(p -> p.toAbsolutePath().normalize()),
-        safety);
+        safety,
+        List.of());
   }
 
   static Optional<URI> url(String option, String text, List<String> problems) {

@@ -78,7 +78,7 @@ public final class SideBySideRun {
     /** Where each compared check's samples come from (for the charts). */
     public Map<String, Source> sources() {
       Map<String, Source> sources = new LinkedHashMap<>();
-      for (CheckSpec spec : baselineSteps.baselines().checks()) {
+      for (CheckSpec spec : baselinePlan.baselines().checks()) {
         sources.put(spec.id(), spec.source());
       }
       return sources;
@@ -90,12 +90,12 @@ public final class SideBySideRun {
 
     /** The suite's own measured duration (before any --duration). */
     public Duration suiteDuration() {
-      return baselineSteps.suite().measuredDuration();
+      return baselinePlan.suiteSpec().measuredDuration();
     }
 
     /** The baselines both sides are compared under. */
     public dev.loadgate.baseline.Baselines baselines() {
-      return baselineSteps.baselines();
+      return baselinePlan.baselines();
     }
   }
 
@@ -204,7 +204,7 @@ public final class SideBySideRun {
       progress.counting(
           () -> a.totalSamples() + b.totalSamples(), () -> a.totalErrors() + b.totalErrors());
       progress.load(warmup ? v.baselinePlan.warmup() : Duration.ZERO, v.baselinePlan.measure());
-      LoadPlan plan = v.baselineSteps.loadPlan(v.baselinePlan, targets.baseline);
+      LoadPlan plan = v.baselinePlan.load().withTarget(targets.baseline.profile());
       if (!warmup) {
         plan = withoutWarmup(plan);
       }
@@ -232,10 +232,11 @@ public final class SideBySideRun {
       List<String> notes) {
     List<PathComparison> comparisons = List.of();
     if (incomplete == null) {
-      EvaluationOptions gating = EvaluationOptions.defaults().gating(v.baselineSteps.gatedChecks());
+      EvaluationOptions gating =
+          EvaluationOptions.defaults().gating(v.baselinePlan.suiteSpec().gatedChecks());
       comparisons =
           SideBySide.compare(
-              CompareChecks.of(v.baselineSteps.baselines(), ma, mb, gating::isGated),
+              CompareChecks.of(v.baselinePlan.baselines(), ma, mb, gating::isGated),
               v.request.options());
     }
     Instant finished = clock.instant();
