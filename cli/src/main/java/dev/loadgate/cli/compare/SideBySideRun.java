@@ -211,6 +211,7 @@ public final class SideBySideRun {
       SideBySidePlan duet =
           new SideBySidePlan(
               plan, targets.candidate.profile(), seed, SampleSink.into(a), SampleSink.into(b));
+      quietGatlingConsole();
       LoadOutcome outcome = control.call("load", () -> LoadRunner.runSideBySide(duet));
       if (!outcome.completed()) {
         incomplete = "the load did not complete: " + outcome.problem();
@@ -262,6 +263,14 @@ public final class SideBySideRun {
         ma,
         mb,
         notes);
+  }
+
+  /** As {@code loadgate run}: Gatling's own console statistics off, its file writer kept. */
+  private static void quietGatlingConsole() {
+    if (System.getProperty("gatling.data.writers") == null
+        && System.getProperty("gatling.data.writers.0") == null) {
+      System.setProperty("gatling.data.writers.0", "file");
+    }
   }
 
   private static LoadPlan withoutWarmup(LoadPlan plan) {
