@@ -82,6 +82,9 @@ public final class CompareConsole {
     if (Double.isNaN(millis)) {
       return "-";
     }
+    if (millis >= 10_000) {
+      return String.format(Locale.ROOT, "%.2f s", millis / 1000);
+    }
     String digits = millis >= 100 ? "%.0f" : millis >= 10 ? "%.1f" : "%.2f";
     return String.format(Locale.ROOT, digits, millis) + " ms";
   }
