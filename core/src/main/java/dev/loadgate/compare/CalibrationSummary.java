@@ -3,7 +3,7 @@ package dev.loadgate.compare;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.CheckSpec;
-import dev.loadgate.report.Environment;
+import dev.loadgate.run.Environment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

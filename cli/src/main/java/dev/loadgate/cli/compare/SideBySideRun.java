@@ -15,7 +15,7 @@ import dev.loadgate.compare.PathComparison;
 import dev.loadgate.compare.SideBySide;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
-import dev.loadgate.report.Environment;
+import dev.loadgate.run.Environment;
 import dev.loadgate.run.RunIds;
 import dev.loadgate.simulations.LoadOutcome;
 import dev.loadgate.simulations.LoadPlan;
