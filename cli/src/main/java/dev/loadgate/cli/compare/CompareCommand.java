@@ -1,15 +1,14 @@
 package dev.loadgate.cli.compare;
 
 import dev.loadgate.baseline.Percent;
-import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.LoadgateHome;
 import dev.loadgate.cli.options.QuantityConverters;
+import dev.loadgate.cli.options.TargetSafetyOptions;
 import dev.loadgate.cli.progress.Progress;
 import dev.loadgate.cli.run.ModuleRunSteps;
 import dev.loadgate.cli.run.RunControl;
 import dev.loadgate.cli.run.RunRequest;
 import dev.loadgate.cli.run.ShutdownGuard;
-import dev.loadgate.cli.safety.AllowListFile;
 import dev.loadgate.cli.safety.TargetPolicy;
 import dev.loadgate.compare.CompareOptions;
 import dev.loadgate.compare.CompareReports;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -142,25 +142,7 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Accounts of an external candidate.")
   private Path candidateAccounts;
 
-  @Option(
-      names = "--allow-host",
-      paramLabel = "HOST",
-      description = "Allow this non-loopback host. Repeatable.")
-  private List<String> allowHosts = new ArrayList<>();
-
-  @Option(names = "--allow-list", paramLabel = "FILE", description = "A file of allowed hosts.")
-  private Path allowList;
-
-  @Option(
-      names = "--production-domain",
-      paramLabel = "DOMAIN",
-      description = "A production domain.")
-  private List<String> productionDomains = new ArrayList<>();
-
-  @Option(
-      names = "--i-know-this-is-production",
-      description = "Required (with --max-rate) for production hosts.")
-  private boolean productionAcknowledged;
+  @Mixin private TargetSafetyOptions targetSafety;
 
   @Option(
       names = "--max-rate",
@@ -251,26 +233,17 @@ public final class CompareCommand implements Callable<Integer> {
     if (maxRate != null && !(maxRate > 0)) {
       problems.add("--max-rate: must be positive (expected e.g. 2, got " + maxRate + ").");
     }
-    List<String> hosts = new ArrayList<>(allowHosts);
-    if (allowList != null) {
-      try {
-        hosts.addAll(AllowListFile.read(allowList));
-      } catch (BadInputException e) {
-        problems.addAll(e.problems());
-      }
-    }
+    List<String> hosts = targetSafety.allowedHosts(problems);
     RunRequest.SafetyOptions safety =
         new RunRequest.SafetyOptions(
             hosts,
-            productionDomains.isEmpty()
-                ? List.of(TargetPolicy.DEFAULT_PRODUCTION_DOMAIN)
-                : productionDomains,
-            productionAcknowledged,
+            targetSafety.productionDomains(),
+            targetSafety.productionAcknowledged(),
             Optional.ofNullable(maxRate),
             overrideCaps);
     TargetPolicy policy =
         new TargetPolicy(
-            hosts, safety.productionDomains(), productionAcknowledged, maxRate != null);
+            hosts, safety.productionDomains(), safety.productionAcknowledged(), maxRate != null);
     base.ifPresent(u -> problems.addAll(policy.problems("--baseline", u)));
     cand.ifPresent(u -> problems.addAll(policy.problems("--candidate", u)));
     Path reports = LoadgateHome.orDefault(out, LoadgateHome.DEFAULT_REPORTS);
