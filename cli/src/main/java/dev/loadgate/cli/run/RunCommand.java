@@ -47,6 +47,7 @@ import picocli.CommandLine.TypeConversionException;
       "  loadgate run --target https://staging.example.com --allow-host staging.example.com \\",
       "               --db-url \"$STAGING_JDBC_URL\"       # a staging deployment",
       "  loadgate run --against 20261129T071502Z-smoke  # also gate against an accepted run",
+      "  loadgate run --target http://127.0.0.1:8080 --accounts lg-accounts.yaml --provision",
       "",
       "Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 bad input, 3 run incomplete.",
       "Secrets for an external target come from the environment: ADMIN_PORTAL_KEY,"
@@ -139,6 +140,14 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Synthetic accounts of an external target (YAML; see docs/safety.md).")
   private Path accounts;
+
+  @Option(
+      names = "--provision",
+      description =
+          "When the --accounts file is missing or short, create the dataset on the external target"
+              + " first, as loadgate provision does, and write the file (see loadgate provision"
+              + " --help for its variables).")
+  private boolean provision;
 
   @Option(
       names = "--allow-host",
@@ -241,6 +250,13 @@ public final class RunCommand implements Callable<Integer> {
               + target
               + "). Drop --target to see the fault on the embedded app.");
     }
+    if (provision && (targetUrl.isEmpty() || accounts == null)) {
+      problems.add(
+          "--provision: provisioning needs an external target and the file to keep its accounts in"
+              + " (expected --target URL and --accounts FILE, got "
+              + (targetUrl.isEmpty() ? "no --target" : "no --accounts")
+              + "). The embedded target is seeded already.");
+    }
     Optional<Secret> databaseUrl = databaseUrl(problems);
     List<String> hosts = new ArrayList<>(allowHosts);
     if (allowList != null) {
@@ -273,7 +289,8 @@ public final class RunCommand implements Callable<Integer> {
                     : productionDomains,
                 productionAcknowledged,
                 Optional.ofNullable(maxRate),
-                overrideCaps));
+                overrideCaps),
+            provision);
     problems.addAll(targetProblems(request));
     return request;
   }

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param databaseUrl a JDBC URL for the probes (and cleanup), credentials included
  * @param accountsFile the synthetic accounts of an external target
  * @param safety the options of the safety interlocks
+ * @param provision whether to provision the synthetic dataset on an external target when the
+ *     accounts file is missing or short ({@code --provision})
  */
 public record RunRequest(
     Optional<URI> target,
@@ -41,7 +43,42 @@ public record RunRequest(
     boolean jmh,
     Optional<Secret> databaseUrl,
     Optional<Path> accountsFile,
-    SafetyOptions safety) {
+    SafetyOptions safety,
+    boolean provision) {
+  /** A request without {@code --provision}. */
+  public RunRequest(
+      Optional<URI> target,
+      Optional<URI> authUrl,
+      String suite,
+      Path baselinesFile,
+      Path suitesFile,
+      Optional<String> against,
+      Path reportsRoot,
+      Optional<Duration> duration,
+      double rateScale,
+      List<String> injections,
+      boolean jmh,
+      Optional<Secret> databaseUrl,
+      Optional<Path> accountsFile,
+      SafetyOptions safety) {
+    this(
+        target,
+        authUrl,
+        suite,
+        baselinesFile,
+        suitesFile,
+        against,
+        reportsRoot,
+        duration,
+        rateScale,
+        injections,
+        jmh,
+        databaseUrl,
+        accountsFile,
+        safety,
+        false);
+  }
+
   public RunRequest {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(authUrl, "authUrl");

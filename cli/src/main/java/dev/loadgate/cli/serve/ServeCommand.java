@@ -157,6 +157,13 @@ public final class ServeCommand implements Callable<Integer> {
     }
     out.println("reference app: " + app.baseUrl() + " (Ctrl-C stops it and its database)");
     out.println("health:        " + app.baseUrl() + "/api/health");
+    if (settings.databaseUrl().isEmpty()) {
+      // The embedded database trusts local connections: its URL holds no password.
+      out.println("database:      " + app.targetProfile().databaseUrl().orElseThrow().reveal());
+    }
+    if (accountsOut != null) {
+      out.println("accounts:      " + accountsOut + " (passwords: " + SEED_PASSWORD_ENV + ")");
+    }
     out.flush();
     stopped.await();
     return ExitCodes.PASS;
