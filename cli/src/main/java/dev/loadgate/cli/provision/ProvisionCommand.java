@@ -4,7 +4,7 @@ import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.ExitCodes;
 import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
-import dev.loadgate.cli.safety.AllowListFile;
+import dev.loadgate.cli.options.TargetSafetyOptions;
 import dev.loadgate.cli.safety.TargetPolicy;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -111,22 +112,7 @@ public final class ProvisionCommand implements Callable<Integer> {
       description = "Where the accounts file goes; an existing one is read to reuse its letters.")
   private Path accountsOut;
 
-  @Option(names = "--allow-host", paramLabel = "HOST", description = "An allowed host. Repeatable.")
-  private List<String> allowHosts = new ArrayList<>();
-
-  @Option(names = "--allow-list", paramLabel = "FILE", description = "A file of allowed hosts.")
-  private Path allowList;
-
-  @Option(
-      names = "--production-domain",
-      paramLabel = "DOMAIN",
-      description = "A production domain. Default: " + TargetPolicy.DEFAULT_PRODUCTION_DOMAIN + ".")
-  private List<String> productionDomains = new ArrayList<>();
-
-  @Option(
-      names = "--i-know-this-is-production",
-      description = "Required to provision on a production host.")
-  private boolean productionAcknowledged;
+  @Mixin private TargetSafetyOptions targetSafety;
 
   private final Map<String, String> environment;
 
@@ -143,23 +129,8 @@ public final class ProvisionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> problems = new ArrayList<>();
-    List<String> hosts = new ArrayList<>(allowHosts);
-    if (allowList != null) {
-      try {
-        hosts.addAll(AllowListFile.read(allowList));
-      } catch (BadInputException e) {
-        problems.addAll(e.problems());
-      }
-    }
     // Provisioning sends a bounded number of requests, not load: the rate cap does not apply.
-    TargetPolicy policy =
-        new TargetPolicy(
-            hosts,
-            productionDomains.isEmpty()
-                ? List.of(TargetPolicy.DEFAULT_PRODUCTION_DOMAIN)
-                : productionDomains,
-            productionAcknowledged,
-            true);
+    TargetPolicy policy = targetSafety.policy(problems, true);
     problems.addAll(policy.problems("--target", target));
     if (authUrl != null) {
       problems.addAll(policy.problems("--auth-url", authUrl));

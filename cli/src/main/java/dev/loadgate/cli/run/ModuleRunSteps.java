@@ -3,7 +3,6 @@ package dev.loadgate.cli.run;
 import dev.loadgate.baseline.BaselineException;
 import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
-import dev.loadgate.baseline.Suggestions;
 import dev.loadgate.benchmarks.BenchmarkPlan;
 import dev.loadgate.benchmarks.BenchmarkRunner;
 import dev.loadgate.benchmarks.BenchmarkSettings;
@@ -19,6 +18,7 @@ import dev.loadgate.cli.safety.UserRateCap;
 import dev.loadgate.cli.targets.EmbeddedTarget;
 import dev.loadgate.cli.targets.EmbeddedTargetSpec;
 import dev.loadgate.cli.targets.EmbeddedTargets;
+import dev.loadgate.config.Suggestions;
 import dev.loadgate.dbprobe.DbProbe;
 import dev.loadgate.dbprobe.EmailQueueProbe;
 import dev.loadgate.measure.Figure;
@@ -44,7 +44,6 @@ import dev.loadgate.verdict.AcceptedRun;
 import dev.loadgate.verdict.AcceptedRunException;
 import dev.loadgate.verdict.AcceptedRuns;
 import dev.loadgate.verdict.Check;
-import dev.loadgate.verdict.EvaluationOptions;
 import dev.loadgate.verdict.VerdictEngine;
 import java.net.URI;
 import java.nio.file.Files;
@@ -60,7 +59,8 @@ import java.util.Optional;
 /**
  * The real steps of a run, wired to loadgate's modules: baselines and suites (data), the reference
  * app (embedded target), Gatling in this JVM (load), the database and e-mail probes, JMH, the
- * verdict engine and the report writers. One instance per run.
+ * verdict engine and the report writers. Holds no state of a run: {@link #validate} builds the
+ * immutable {@link RunPlan} once and every later step reads it.
  */
 public final class ModuleRunSteps implements RunSteps {
   /** Time between database probe samples: the lock-wait resolution, well below its 50 ms limit. */
@@ -70,12 +70,6 @@ public final class ModuleRunSteps implements RunSteps {
   static final String GATLING_DIR = ".gatling";
 
   private final Map<String, String> environment;
-  private final List<FaultSpec> faults = new ArrayList<>();
-  private Baselines baselines;
-  private Suite suite;
-  private Optional<AcceptedRun> accepted = Optional.empty();
-  private TargetProfile externalProfile;
-  private Optional<ProvisionSettings> provisioning = Optional.empty();
 
   /** Steps that read secrets and settings from the process environment. */
   public ModuleRunSteps() {
@@ -90,9 +84,11 @@ public final class ModuleRunSteps implements RunSteps {
   @Override
   public RunPlan validate(RunRequest request) {
     List<String> problems = new ArrayList<>();
-    loadBaselines(request.baselinesFile(), problems);
-    loadSuite(request, problems);
-    request.against().ifPresent(against -> loadAccepted(against, problems));
+    Optional<Baselines> baselines = loadBaselines(request.baselinesFile(), problems);
+    Optional<Suite> suite = baselines.flatMap(b -> loadSuite(request, b, problems));
+    Optional<AcceptedRun> accepted =
+        request.against().flatMap(against -> loadAccepted(against, problems));
+    List<FaultSpec> faults = new ArrayList<>();
     for (String injection : request.injections()) {
       try {
         faults.add(FaultSpec.parse(injection));
@@ -100,15 +96,23 @@ public final class ModuleRunSteps implements RunSteps {
         problems.add("--inject: " + e.getMessage());
       }
     }
-    if (!request.embedded()) {
-      externalProfile = externalProfile(request, problems);
-    }
-    if (suite == null) {
+    Optional<TargetProfile> external =
+        request.embedded() ? Optional.empty() : Optional.of(externalProfile(request, problems));
+    if (suite.isEmpty()) {
       throw new BadInputException(problems);
     }
+    problems.addAll(Suites.coverageProblems(suite.get(), baselines.get(), request.allowUngated()));
     LoadPlan plan;
     try {
-      plan = loadPlan(request, placeholderProfile(request));
+      plan =
+          new LoadPlan(
+              external.orElse(LOOPBACK_PLACEHOLDER),
+              suite.get(),
+              request.duration(),
+              request.rateScale(),
+              request.reportsRoot().resolve(GATLING_DIR),
+              false,
+              request.safety().overrideCaps());
     } catch (IllegalArgumentException e) {
       // A rate scale or duration the options check reports already; the plan cannot be judged.
       problems.add("--rate-scale/--duration: " + e.getMessage());
@@ -122,15 +126,16 @@ public final class ModuleRunSteps implements RunSteps {
     StripeKeyGuard.problem(
             environment.get(StripeKeyGuard.ENV), plan.arrivalRatePerSec("payment") > 0)
         .ifPresent(problems::add);
-    if (externalProfile != null && problems.isEmpty()) {
-      List<String> unmet = LoadRunner.problems(loadPlan(request, externalProfile));
+    Optional<ProvisionSettings> provisioning = Optional.empty();
+    if (external.isPresent() && problems.isEmpty()) {
+      List<String> unmet = LoadRunner.problems(plan);
       if (!unmet.isEmpty() && request.provision()) {
         // The accounts file is missing or short: the dataset is provisioned when the target
         // "starts"; until then the journeys are checked against the dataset that will exist.
-        provisioning = provisionSettings(request, problems);
+        provisioning = provisionSettings(request, external.get(), problems);
         unmet =
             provisioning
-                .map(p -> LoadRunner.problems(loadPlan(request, planned(externalProfile, p))))
+                .map(p -> LoadRunner.problems(plan.withTarget(planned(external.get(), p))))
                 .orElse(List.of());
       }
       problems.addAll(unmet);
@@ -138,33 +143,39 @@ public final class ModuleRunSteps implements RunSteps {
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);
     }
-    return new RunPlan(request, suite.name(), suite.warmup(), plan.measuredDuration());
+    return new RunPlan(request, baselines.get(), plan, accepted, faults, external, provisioning);
   }
 
-  private void loadBaselines(Path file, List<String> problems) {
+  /** Where an embedded run's plan points until its target has started; nothing is sent to it. */
+  private static final TargetProfile LOOPBACK_PLACEHOLDER =
+      TargetProfile.builder(URI.create("http://127.0.0.1")).build();
+
+  private static Optional<Baselines> loadBaselines(Path file, List<String> problems) {
     if (!Files.isRegularFile(file)) {
       problems.add(
           "--baselines: file not found (expected a baselines YAML, got "
               + LoadgateHome.display(file)
               + "). The default is baselines/production.yaml in the loadgate folder.");
-      return;
+      return Optional.empty();
     }
     try {
-      baselines = BaselinesLoader.load(file);
+      return Optional.of(BaselinesLoader.load(file));
     } catch (BaselineException e) {
       e.problems().forEach(problem -> problems.add(problem.toString()));
+      return Optional.empty();
     }
   }
 
-  private void loadSuite(RunRequest request, List<String> problems) {
+  private static Optional<Suite> loadSuite(
+      RunRequest request, Baselines baselines, List<String> problems) {
     Map<String, Suite> suites;
     try {
-      suites = Suites.load(request.suitesFile());
+      suites = Suites.load(request.suitesFile(), baselines);
     } catch (SuiteException e) {
       problems.addAll(e.problems());
-      return;
+      return Optional.empty();
     }
-    suite = suites.get(request.suite());
+    Suite suite = suites.get(request.suite());
     if (suite == null) {
       problems.add(
           "--suite: unknown suite \""
@@ -172,64 +183,35 @@ public final class ModuleRunSteps implements RunSteps {
               + "\" (expected one of "
               + String.join(", ", suites.keySet())
               + ")."
-              + Suggestions.closest(request.suite(), suites.keySet())
-                  .map(s -> " Did you mean \"" + s + "\"?")
-                  .orElse(""));
+              + Suggestions.hint(request.suite(), suites.keySet()));
     }
+    return Optional.ofNullable(suite);
   }
 
-  private void loadAccepted(String against, List<String> problems) {
+  private static Optional<AcceptedRun> loadAccepted(String against, List<String> problems) {
     Path given = Path.of(against);
     Path folder =
         Files.isDirectory(given)
             ? given
             : LoadgateHome.resolveDefault(LoadgateHome.DEFAULT_ACCEPTED).resolve(against);
     try {
-      accepted = Optional.of(AcceptedRuns.load(folder));
+      return Optional.of(AcceptedRuns.load(folder));
     } catch (AcceptedRunException e) {
       problems.add("--against: " + e.getMessage());
+      return Optional.empty();
     }
   }
 
-  private LoadPlan loadPlan(RunRequest request, TargetProfile profile) {
-    return new LoadPlan(
-        profile,
-        suite,
-        request.duration(),
-        request.rateScale(),
-        request.reportsRoot().resolve(GATLING_DIR),
-        false,
-        request.safety().overrideCaps());
-  }
-
-  /** For checks that need a plan before the target exists; nothing is sent to it. */
-  private TargetProfile placeholderProfile(RunRequest request) {
-    return externalProfile != null
-        ? externalProfile
-        : new TargetProfile(
-            URI.create("http://127.0.0.1"),
-            null,
-            null,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of());
-  }
-
-  private Optional<ProvisionSettings> provisionSettings(RunRequest request, List<String> problems) {
-    Path file = request.accountsFile().orElseThrow();
-    Optional<String> adminEmail = externalProfile.admin().map(Account::email);
+  private Optional<ProvisionSettings> provisionSettings(
+      RunRequest request, TargetProfile external, List<String> problems) {
     return ProvisionInputs.read(
         request.target().orElseThrow(),
         request.authUrl().orElse(null),
         ProvisionInputs.DEFAULT_SUBSCRIBERS,
         ProvisionInputs.DEFAULT_EMPLOYEES,
         ProvisionInputs.DEFAULT_APPROVED_LETTERS,
-        adminEmail.orElse(null),
-        file,
+        external.admin().map(Account::email).orElse(null),
+        request.accountsFile().orElseThrow(),
         environment,
         problems);
   }
@@ -308,42 +290,48 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public Target startTarget(RunPlan plan) {
-    if (externalProfile != null) {
-      if (provisioning.isEmpty()) {
-        return new ExternalTarget(externalProfile, plan.request(), List.of());
-      }
-      Provisioner.Result result;
-      try {
-        result = new Provisioner(provisioning.get(), step -> {}).run();
-      } catch (ProvisionException e) {
-        throw new IncompleteRunException("--provision: " + e.getMessage(), e);
-      }
-      Path file = plan.request().accountsFile().orElseThrow();
-      try {
-        ProvisionInputs.write(file, plan.request().target().orElseThrow(), result);
-      } catch (java.io.UncheckedIOException e) {
-        throw new IncompleteRunException(
-            "--accounts: cannot write " + LoadgateHome.display(file) + " (" + e.getMessage() + ").",
-            e);
-      }
-      externalProfile = withAccounts(externalProfile, result.admin(), result.accounts());
-      String note =
-          String.format(
-              java.util.Locale.ROOT,
-              "provisioned on the target (--provision): %d users created, %d reused; %d annual"
-                  + " plans bought; %d letters approved, %d reused; accounts in %s",
-              result.usersCreated(),
-              result.usersReused(),
-              result.plansBought(),
-              result.lettersApproved(),
-              result.lettersReused(),
-              LoadgateHome.display(file));
-      return new ExternalTarget(externalProfile, plan.request(), List.of(note));
+    if (plan.externalTarget().isPresent()) {
+      return plan.provisioning().isEmpty()
+          ? new ExternalTarget(plan.externalTarget().get(), plan.request(), List.of())
+          : provisioned(plan, plan.provisioning().get());
     }
     EmbeddedTarget target =
         EmbeddedTargets.start(
-            EmbeddedTargetSpec.forLoad(AppSecrets.fromEnvironment(environment)).withFaults(faults));
-    return new ChildTarget(target, faults);
+            EmbeddedTargetSpec.forLoad(AppSecrets.fromEnvironment(environment))
+                .withFaults(plan.faults()));
+    return new ChildTarget(target, plan.faults());
+  }
+
+  /** {@code run --provision}: the dataset is created first, then the target is what it gives. */
+  private static Target provisioned(RunPlan plan, ProvisionSettings settings) {
+    Provisioner.Result result;
+    try {
+      result = new Provisioner(settings, step -> {}).run();
+    } catch (ProvisionException e) {
+      throw new IncompleteRunException("--provision: " + e.getMessage(), e);
+    }
+    Path file = plan.request().accountsFile().orElseThrow();
+    try {
+      ProvisionInputs.write(file, plan.request().target().orElseThrow(), result);
+    } catch (java.io.UncheckedIOException e) {
+      throw new IncompleteRunException(
+          "--accounts: cannot write " + LoadgateHome.display(file) + " (" + e.getMessage() + ").",
+          e);
+    }
+    TargetProfile profile =
+        withAccounts(plan.externalTarget().orElseThrow(), result.admin(), result.accounts());
+    String note =
+        String.format(
+            java.util.Locale.ROOT,
+            "provisioned on the target (--provision): %d users created, %d reused; %d annual"
+                + " plans bought; %d letters approved, %d reused; accounts in %s",
+            result.usersCreated(),
+            result.usersReused(),
+            result.plansBought(),
+            result.lettersApproved(),
+            result.lettersReused(),
+            LoadgateHome.display(file));
+    return new ExternalTarget(profile, plan.request(), List.of(note));
   }
 
   @Override
@@ -359,7 +347,7 @@ public final class ModuleRunSteps implements RunSteps {
   @Override
   public LoadResult load(RunPlan plan, Target target, Recording recording) {
     quietGatlingConsole();
-    LoadOutcome outcome = LoadRunner.run(loadPlan(plan.request(), target.profile()), recording);
+    LoadOutcome outcome = LoadRunner.run(plan.load().withTarget(target.profile()), recording);
     return new LoadResult(
         outcome.completed(), outcome.problem(), outcome.gatlingReportDir().map(Path::toString));
   }
@@ -390,25 +378,22 @@ public final class ModuleRunSteps implements RunSteps {
   @Override
   public List<Figure> benchmarks(RunPlan plan, Target target) {
     BenchmarkSettings settings =
-        plan.suite().equals("pre-release")
-            ? BenchmarkSettings.preRelease()
-            : BenchmarkSettings.smoke();
+        switch (plan.suiteSpec().jmh()) {
+          case PRE_RELEASE -> BenchmarkSettings.preRelease();
+          case SMOKE -> BenchmarkSettings.smoke();
+        };
     return BenchmarkRunner.run(
         new BenchmarkPlan(target.profile(), target.jdbcUrl().map(Secret::reveal), settings));
   }
 
   @Override
   public List<Check> judge(RunPlan plan, Measurements measurements) {
-    EvaluationOptions options = EvaluationOptions.defaults().gating(suite.gatedChecks());
-    if (accepted.isPresent()) {
-      options = options.against(accepted.get());
-    }
-    return VerdictEngine.evaluate(baselines, measurements, options);
+    return VerdictEngine.evaluate(plan.baselines(), measurements, plan.evaluation());
   }
 
   @Override
   public List<String> notes(RunPlan plan, Environment environment) {
-    return accepted.map(run -> run.environmentDifferences(environment)).orElse(List.of());
+    return plan.accepted().map(run -> run.environmentDifferences(environment)).orElse(List.of());
   }
 
   @Override
@@ -416,8 +401,8 @@ public final class ModuleRunSteps implements RunSteps {
     Map<String, String> extra = new LinkedHashMap<>();
     extra.put("rate-scale", String.valueOf(plan.request().rateScale()));
     plan.request().duration().ifPresent(d -> extra.put("duration", d.toString()));
-    if (!faults.isEmpty()) {
-      extra.put("faults", faults.toString());
+    if (!plan.faults().isEmpty()) {
+      extra.put("faults", plan.faults().toString());
     }
     if (plan.request().jmh()) {
       extra.put("jmh", "true");

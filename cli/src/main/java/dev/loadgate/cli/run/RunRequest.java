@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param databaseUrl a JDBC URL for the probes (and cleanup), credentials included
  * @param accountsFile the synthetic accounts of an external target
  * @param safety the options of the safety interlocks
+ * @param allowUngated {@code --allow-ungated}: check ids (globs) the user leaves ungated on purpose
  * @param provision whether to provision the synthetic dataset on an external target when the
  *     accounts file is missing or short ({@code --provision})
  */
@@ -44,8 +45,9 @@ public record RunRequest(
     Optional<Secret> databaseUrl,
     Optional<Path> accountsFile,
     SafetyOptions safety,
+    List<String> allowUngated,
     boolean provision) {
-  /** A request without {@code --provision}. */
+  /** A request that leaves no check ungated beyond what the suite says. */
   public RunRequest(
       Optional<URI> target,
       Optional<URI> authUrl,
@@ -76,6 +78,43 @@ public record RunRequest(
         databaseUrl,
         accountsFile,
         safety,
+        List.of(),
+        false);
+  }
+
+  /** A request without {@code --provision}. */
+  public RunRequest(
+      Optional<URI> target,
+      Optional<URI> authUrl,
+      String suite,
+      Path baselinesFile,
+      Path suitesFile,
+      Optional<String> against,
+      Path reportsRoot,
+      Optional<Duration> duration,
+      double rateScale,
+      List<String> injections,
+      boolean jmh,
+      Optional<Secret> databaseUrl,
+      Optional<Path> accountsFile,
+      SafetyOptions safety,
+      List<String> allowUngated) {
+    this(
+        target,
+        authUrl,
+        suite,
+        baselinesFile,
+        suitesFile,
+        against,
+        reportsRoot,
+        duration,
+        rateScale,
+        injections,
+        jmh,
+        databaseUrl,
+        accountsFile,
+        safety,
+        allowUngated,
         false);
   }
 
@@ -92,6 +131,7 @@ public record RunRequest(
     Objects.requireNonNull(databaseUrl, "databaseUrl");
     Objects.requireNonNull(accountsFile, "accountsFile");
     Objects.requireNonNull(safety, "safety");
+    allowUngated = List.copyOf(allowUngated);
   }
 
   /** Whether loadgate starts its own target (embedded PostgreSQL + reference app). */
