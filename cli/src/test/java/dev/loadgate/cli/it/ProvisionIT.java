@@ -54,6 +54,9 @@ class ProvisionIT {
       String url = serve.baseUrl().toString();
       String jdbc = serve.jdbcUrl().reveal();
       env.put("LOADGATE_DB_URL", jdbc);
+      if (!serve.profile().supabaseAnonKey().isEmpty()) {
+        env.put("SUPABASE_ANON_KEY", serve.profile().supabaseAnonKey().reveal());
+      }
       Path accounts = work.resolve("accounts.yaml");
 
       InProcessLoadgate.Result first =
