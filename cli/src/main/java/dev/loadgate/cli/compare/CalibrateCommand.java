@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "  loadgate calibrate --repeats 40 --duration 20s --for-duration 5m",
       "  loadgate calibrate --write /tmp/calibration.json   # look before replacing the file",
       "",
-      "Exit codes: 0 written, 1 A/A false alarms above 1 % of comparisons (the file is still"
+      "Exit codes: 0 written, 1 A/A false alarms above 1 %% of comparisons (the file is still"
           + " written), 2 bad input, 3 incomplete (nothing written)."
     })
 public final class CalibrateCommand implements Callable<Integer> {
