@@ -29,7 +29,11 @@ public final class EarlyStopRule {
       }
       Statistic.Kind kind = spec.statistic().kind();
       boolean sequential = kind == Statistic.Kind.PERCENTILE || kind == Statistic.Kind.RATE;
-      if (check.status() == Status.NO_DATA || (sequential && check.status() == Status.WARN)) {
+      // A WARN for an alert's warning level (a PASS beyond it) is decided; only an undecided WARN
+      // waits.
+      boolean undecided =
+          check.status() == Status.WARN && !check.reason().contains(" the warning level ");
+      if (check.status() == Status.NO_DATA || (sequential && undecided)) {
         return false;
       }
     }

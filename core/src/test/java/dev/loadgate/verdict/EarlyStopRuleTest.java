@@ -30,6 +30,20 @@ class EarlyStopRuleTest {
   }
 
   @Test
+  void aWarnForTheAlertsWarningLevelIsDecided() {
+    List<Check> checks =
+        VerdictEngine.evaluate(
+            VerdictEngineTest.BASELINES,
+            new Samples()
+                .group("auth", VerdictEngineTest.LOGIN, 300, Samples.constant(3_000), 0)
+                .finish(),
+            EvaluationOptions.defaults().gating(List.of("latency.api.p95", "errors.all.rate")));
+
+    assertThat(VerdictEngineTest.check(checks, "latency.api.p95").status()).isEqualTo(Status.WARN);
+    assertThat(EarlyStopRule.decided(VerdictEngineTest.BASELINES, checks)).isTrue();
+  }
+
+  @Test
   void aGatedFailIsDecidedToo() {
     assertThat(EarlyStopRule.decided(VerdictEngineTest.BASELINES, judge(300, 900))).isTrue();
   }
