@@ -78,9 +78,11 @@ public final class BaselinesLoader {
           "regression");
   private static final List<String> SOURCE_KEYS =
       List.of("group", "requests", "request", "figure", "except");
-  private static final List<String> CAPACITY_KEYS = List.of("scalingTriggers", "growth");
+  private static final List<String> CAPACITY_KEYS = List.of("scalingTriggers", "growth", "current");
+  private static final List<String> CURRENT_KEYS = List.of("journeysPerSec", "note");
   private static final List<String> TRIGGER_KEYS = List.of("metric", "above", "below", "guide");
-  private static final List<String> GROWTH_KEYS = List.of("perMonth", "factor", "guide");
+  private static final List<String> GROWTH_KEYS =
+      List.of("perMonth", "factor", "journeys", "guide");
   private static final List<String> STATISTICS =
       List.of("percentile", "mean", "max", "rate", "value");
 
@@ -577,7 +579,12 @@ public final class BaselinesLoader {
           Percent p = optional(k.get("perMonth"), where + ".perMonth", Percent::parse, null);
           if (p != null) {
             growth.add(
-                new GrowthProjection(projection.key(), p.value(), Double.NaN, str(k.get("guide"))));
+                new GrowthProjection(
+                    projection.key(),
+                    p.value(),
+                    Double.NaN,
+                    journeys(k.get("journeys"), where + ".journeys"),
+                    str(k.get("guide"))));
           }
         } else {
           Double factor = optional(k.get("factor"), where + ".factor", this::factor, null);
@@ -588,7 +595,65 @@ public final class BaselinesLoader {
         }
       }
     }
-    return new Capacity(triggers, growth);
+    return new Capacity(triggers, growth, currentRate(keys.get("current")));
+  }
+
+  /** The journeys a growth projection applies to: a list of journey names, empty when absent. */
+  private List<String> journeys(Entry entry, String where) {
+    if (entry == null) {
+      return List.of();
+    }
+    if (!(entry.value() instanceof YamlTree.ListNode list)) {
+      problem(
+          entry.value().at(),
+          where
+              + ": must be a list of journeys (expected e.g. [auth, admin_dashboard], got "
+              + entry.value().describe()
+              + ")");
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (YamlTree.Node item : list.items()) {
+      String name = text(item);
+      if (name == null || name.isBlank()) {
+        problem(
+            item.at(), where + ": each item must be a journey name (got " + item.describe() + ")");
+      } else {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** {@code capacity.current.journeysPerSec}: today's production rate; NaN when absent. */
+  private double currentRate(Entry entry) {
+    if (entry == null) {
+      return Double.NaN;
+    }
+    MapNode m = map(entry, "capacity.current");
+    if (m == null) {
+      return Double.NaN;
+    }
+    Map<String, Entry> k = keys(m, "capacity.current", CURRENT_KEYS);
+    require(k, entry, "capacity.current", "journeysPerSec");
+    return optional(
+        k.get("journeysPerSec"),
+        "capacity.current.journeysPerSec",
+        text -> {
+          try {
+            double value = Double.parseDouble(text.trim());
+            if (value > 0 && Double.isFinite(value)) {
+              return value;
+            }
+          } catch (NumberFormatException e) {
+            // reported below
+          }
+          throw new IllegalArgumentException(
+              "must be a rate above 0, journeys per second (expected e.g. 1.5, got \""
+                  + text
+                  + "\")");
+        },
+        Double.NaN);
   }
 
   // ---- values --------------------------------------------------------------------------------

@@ -72,6 +72,7 @@ public final class ModuleRunSteps implements RunSteps {
   private Suite suite;
   private Optional<AcceptedRun> accepted = Optional.empty();
   private TargetProfile externalProfile;
+  private int seedScale = 1;
 
   /** Steps that read secrets and settings from the process environment. */
   public ModuleRunSteps() {
@@ -81,6 +82,14 @@ public final class ModuleRunSteps implements RunSteps {
   /** Steps that read secrets and settings from {@code environment} (tests plant values here). */
   public ModuleRunSteps(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
+  }
+
+  /**
+   * Seeds the embedded app with {@code scale} times the synthetic data (capacity's data growth).
+   */
+  public ModuleRunSteps seedScale(int scale) {
+    this.seedScale = scale;
+    return this;
   }
 
   @Override
@@ -243,6 +252,7 @@ public final class ModuleRunSteps implements RunSteps {
         ReferenceAppSettings.defaults()
             .withSecrets(AppSecrets.fromEnvironment(environment))
             .withFaults(faults)
+            .withSeedScale(seedScale)
             .withEmailProvider(deliveringEmailProvider())
             .withRateLimits(RateLimits.disabled());
     RunningReferenceApp app;

@@ -1,0 +1,60 @@
+package dev.loadgate.capacity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Runs a staircase and narrows its knee: steps at rising rates until the first that breaks a gated
+ * limit, then geometric bisection between the highest step that held and the lowest that broke.
+ * Steps whose checks are undecided (too few samples) neither stop the staircase nor count as the
+ * knee: only a step that held is evidence that a rate holds.
+ */
+public final class KneeSearch {
+  private KneeSearch() {}
+
+  /** Runs one step at a rate; {@code kind} is {@code "stair"} or {@code "bisect"}. */
+  @FunctionalInterface
+  public interface StepRunner extends BiFunction<Double, String, CapacityStep> {}
+
+  /**
+   * The steps run, in order, and the knee they bracket.
+   *
+   * @param runner runs one step; throwing stops the search (the caller keeps the steps so far)
+   * @param done receives each step as it finishes, e.g. to write it to the run folder
+   */
+  public static Knee run(
+      StaircasePlan plan, StepRunner runner, java.util.function.Consumer<CapacityStep> done) {
+    List<CapacityStep> steps = new ArrayList<>();
+    double held = Double.NaN;
+    double broke = Double.NaN;
+    for (double rate : plan.stairRates()) {
+      CapacityStep step = runner.apply(rate, "stair");
+      steps.add(step);
+      done.accept(step);
+      if (step.outcome() == StepOutcome.HOLDS) {
+        held = rate;
+      } else if (step.outcome() == StepOutcome.BREAKS) {
+        broke = rate;
+        break;
+      }
+    }
+    if (!Double.isNaN(broke) && !Double.isNaN(held)) {
+      double narrowEnough = 1 + (plan.stepFactor() - 1) / 4;
+      for (int i = 0; i < plan.maxBisections() && broke / held > narrowEnough; i++) {
+        double mid = Math.sqrt(held * broke);
+        CapacityStep step = runner.apply(mid, "bisect");
+        steps.add(step);
+        done.accept(step);
+        if (step.outcome() == StepOutcome.HOLDS) {
+          held = mid;
+        } else if (step.outcome() == StepOutcome.BREAKS) {
+          broke = mid;
+        } else {
+          break;
+        }
+      }
+    }
+    return Knee.of(steps, held, broke);
+  }
+}
