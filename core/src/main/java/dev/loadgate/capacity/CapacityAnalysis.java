@@ -23,6 +23,12 @@ public final class CapacityAnalysis {
   /** The check whose p95 the API response-time trigger is read from. */
   public static final String API_CHECK = "latency.api.p95";
 
+  /** The lowest R² at which a trigger is read from a curve. */
+  public static final double MIN_CURVE_R2 = 0.5;
+
+  /** How far beyond the highest step a curve is extrapolated, as a multiple of that rate. */
+  public static final double MAX_EXTRAPOLATION = 2;
+
   private CapacityAnalysis() {}
 
   /** What a capacity run is, before its numbers. */
@@ -191,7 +197,47 @@ public final class CapacityAnalysis {
           new RunwayFigure(Double.NaN, "=", Double.NaN, "not measured: " + curve.reason()));
     }
     LoadCurve c = curve.curve().get();
+    if (c.r2() < MIN_CURVE_R2) {
+      return new TriggerRunway(
+          trigger.name(),
+          trigger.metric(),
+          level,
+          false,
+          new RunwayFigure(
+              Double.NaN,
+              "=",
+              Double.NaN,
+              String.format(
+                  Locale.ROOT,
+                  "not measured: %s does not follow the load (R² %.2f over %d steps, expected at"
+                      + " least %.1f)",
+                  what,
+                  c.r2(),
+                  c.points(),
+                  MIN_CURVE_R2)));
+    }
     double rate = c.rateAt(trigger.value());
+    if (rate > MAX_EXTRAPOLATION * c.highestRatePerSec()) {
+      double reach = MAX_EXTRAPOLATION * c.highestRatePerSec();
+      return new TriggerRunway(
+          trigger.name(),
+          trigger.metric(),
+          level,
+          true,
+          figure(
+              reach,
+              ">=",
+              runway,
+              String.format(
+                  Locale.ROOT,
+                  "%s stays below %s beyond %d times the highest step (%s/s), so the trigger lies"
+                      + " beyond %s/s",
+                  what,
+                  trigger.unit().format(trigger.value()),
+                  (int) MAX_EXTRAPOLATION,
+                  rate(c.highestRatePerSec()),
+                  rate(reach))));
+    }
     String note =
         String.format(
             Locale.ROOT,

@@ -107,6 +107,11 @@ public final class CapacityHtml {
                 st.checks().stream()
                     .map(Check::id)
                     .filter(id -> id.startsWith("latency.") && id.endsWith(".p95"))
+                    .filter(
+                        id ->
+                            knee.steps().stream()
+                                .anyMatch(
+                                    x -> x.check(id).filter(c -> c.samples() > 0).isPresent()))
                     .forEach(paths::add));
     return new ArrayList<>(paths);
   }

@@ -315,6 +315,7 @@ public final class CapacityText {
                     .map(Check::id)
                     .filter(id -> id.startsWith("latency.") && id.endsWith(".p95"))
                     .filter(id -> !id.equals(CapacityAnalysis.API_CHECK))
+                    .filter(id -> knee.steps().stream().anyMatch(st -> measuredIn(st, id)))
                     .forEach(paths::add));
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("step", "kind", "offered/s", "done/s", "in-flt"));
@@ -345,6 +346,10 @@ public final class CapacityText {
       rows.add(row);
     }
     return rows;
+  }
+
+  private static boolean measuredIn(CapacityStep step, String checkId) {
+    return step.check(checkId).filter(c -> c.samples() > 0).isPresent();
   }
 
   private static String p95Cell(Check c) {

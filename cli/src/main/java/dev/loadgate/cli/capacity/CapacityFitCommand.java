@@ -64,7 +64,7 @@ public final class CapacityFitCommand implements Callable<Integer> {
       throw new BadInputException(
           shown
               + ": file not found (expected a CSV of concurrency,throughput rows, got "
-              + (Files.exists(file) ? "a folder" : "no such file")
+              + (Files.exists(file) ? "something that is not a regular file" : "no such file")
               + ").");
     }
     List<dev.loadgate.capacity.LoadPoint> points;

@@ -30,7 +30,6 @@ import dev.loadgate.cli.run.Target;
 import dev.loadgate.cli.safety.TargetPolicy;
 import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
-import dev.loadgate.measure.Outcome;
 import dev.loadgate.measure.Phase;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.measure.Series;
@@ -451,27 +450,66 @@ final class CapacityRun {
     measurements = measurements.withFigures(figures);
     List<Check> checks = steps.judge(stepPlan, measurements);
     double seconds = plan.measure().toMillis() / 1000.0;
-    long ok = 0;
-    double journeySeconds = 0;
-    for (Series s : measurements.series(Phase.MEASURE)) {
-      if (s.key().kind() == SeriesKind.GROUP) {
-        ok += s.outcomeCounts().getOrDefault(Outcome.OK, 0L);
-        journeySeconds += s.latencyMicros().getMean() * s.sampleCount() / 1e6;
-      }
-    }
+    Throughput throughput = throughput(measurements, plan.settle(), plan.measure());
     return new CapacityStep(
         index,
         kind,
         rate,
         plan.measure(),
-        ok / seconds,
-        journeySeconds / seconds,
+        throughput.okCompleted() / seconds,
+        throughput.completed() / seconds * throughput.meanJourneySeconds(),
         checks,
         figures,
         cpu.targetPercent(),
         context.meters().target().describes(),
         cpu.databasePercent(),
         context.meters().database().describes());
+  }
+
+  private record Throughput(long completed, long okCompleted, double meanJourneySeconds) {}
+
+  /**
+   * Journeys completed inside the measured window, whichever phase started them, and the mean
+   * journey time of the measured phase. The window starts {@code settle} after the first sample of
+   * the step (injection starts then, and a request completes within milliseconds) and lasts {@code
+   * measure}; journeys still finishing after it (a queue draining) are not counted.
+   */
+  static Throughput throughput(Measurements m, Duration settle, Duration measure) {
+    long anchor = Long.MAX_VALUE;
+    for (Phase phase : Phase.values()) {
+      for (Series s : m.series(phase)) {
+        anchor =
+            Math.min(anchor, s.startEpochMillis() == 0 ? Long.MAX_VALUE : s.startEpochMillis());
+      }
+    }
+    if (anchor == Long.MAX_VALUE) {
+      return new Throughput(0, 0, Double.NaN);
+    }
+    long from = anchor + settle.toMillis();
+    long to = from + measure.toMillis();
+    long completed = 0;
+    long ok = 0;
+    long measuredCount = 0;
+    double measuredSeconds = 0;
+    for (Phase phase : Phase.values()) {
+      for (Series s : m.series(phase)) {
+        if (s.key().kind() != SeriesKind.GROUP) {
+          continue;
+        }
+        for (dev.loadgate.measure.Interval i : s.intervals()) {
+          if (i.startEpochMillis() >= from && i.startEpochMillis() < to) {
+            completed += i.count();
+            ok += i.count() - i.errorCount();
+          }
+        }
+        if (phase == Phase.MEASURE && s.sampleCount() > 0) {
+          measuredCount += s.sampleCount();
+          measuredSeconds += s.latencyMicros().getMean() * s.sampleCount() / 1e6;
+        }
+      }
+    }
+    return new Throughput(
+        completed, ok, measuredCount == 0 ? Double.NaN : measuredSeconds / measuredCount);
   }
 
   private static String rateText(double rate) {
