@@ -1,8 +1,8 @@
 package dev.loadgate.cli.capacity;
 
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.options.QuantityConverters;
 import dev.loadgate.cli.progress.Progress;
-import dev.loadgate.cli.run.RunCommand;
 import dev.loadgate.cli.run.RunControl;
 import dev.loadgate.cli.run.ShutdownGuard;
 import java.net.URI;
@@ -82,7 +82,7 @@ public final class CapacityCommand implements Callable<Integer> {
   @Option(
       names = "--step-duration",
       paramLabel = "D",
-      converter = RunCommand.DurationConverter.class,
+      converter = QuantityConverters.DurationConverter.class,
       description = "Each step's measured time. Default: the mix's duration (40s for production).")
   private Duration stepDuration;
 

@@ -4,7 +4,6 @@ import dev.loadgate.baseline.BaselineException;
 import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.baseline.GrowthProjection;
-import dev.loadgate.baseline.Suggestions;
 import dev.loadgate.capacity.CapacityAnalysis;
 import dev.loadgate.capacity.CapacityFolder;
 import dev.loadgate.capacity.CapacityReport;
@@ -28,6 +27,7 @@ import dev.loadgate.cli.run.RunRequest;
 import dev.loadgate.cli.run.RunSteps;
 import dev.loadgate.cli.run.Target;
 import dev.loadgate.cli.safety.TargetPolicy;
+import dev.loadgate.config.Suggestions;
 import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Phase;
@@ -216,9 +216,10 @@ final class CapacityRun {
               + ").");
     }
     try {
-      Map<String, Suite> suites = Suites.load(request.suitesFile());
+      Map<String, Suite> suites =
+          baselines == null ? Map.of() : Suites.load(request.suitesFile(), baselines);
       mix = suites.get(request.mix());
-      if (mix == null) {
+      if (mix == null && baselines != null) {
         problems.add(
             "--mix: unknown mix \""
                 + request.mix()
@@ -389,19 +390,18 @@ final class CapacityRun {
   private record StepContext(Target target, int seedScale, Meters meters) {}
 
   private Meters meters(Target target) {
-    CpuMeter app;
-    if (request.target().isPresent()) {
-      app = CpuMeter.unavailable("an external target's CPU is not readable from here");
-    } else {
-      long self = ProcessHandle.current().pid();
-      app =
-          CpuMeter.process(
-              self,
-              "process "
-                  + self
-                  + ": the loadgate JVM, injector and embedded app together (the app runs in"
-                  + " this process)");
-    }
+    CpuMeter app =
+        target.pid().isPresent()
+            ? CpuMeter.process(
+                target.pid().getAsLong(),
+                "process "
+                    + target.pid().getAsLong()
+                    + ": the embedded reference app's own JVM (its PostgreSQL counts as the"
+                    + " database)")
+            : CpuMeter.unavailable(
+                request.target().isPresent()
+                    ? "an external target's CPU is not readable from here"
+                    : "the target reported no process id");
     CpuMeter db =
         target
             .jdbcUrl()
