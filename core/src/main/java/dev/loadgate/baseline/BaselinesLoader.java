@@ -71,7 +71,7 @@ public final class BaselinesLoader {
   private static final List<String> SOURCE_KEYS =
       List.of("group", "requests", "request", "figure", "except");
   private static final List<String> CAPACITY_KEYS = List.of("scalingTriggers", "growth", "current");
-  private static final List<String> CURRENT_KEYS = List.of("journeysPerSec", "note");
+  private static final List<String> CURRENT_KEYS = List.of("rate", "note");
   private static final List<String> TRIGGER_KEYS = List.of("metric", "above", "below", "guide");
   private static final List<String> GROWTH_KEYS =
       List.of("perMonth", "factor", "journeys", "guide");
@@ -612,7 +612,7 @@ public final class BaselinesLoader {
     return names;
   }
 
-  /** {@code capacity.current.journeysPerSec}: today's production rate; NaN when absent. */
+  /** {@code capacity.current.rate}: today's production rate, journeys per second; NaN if absent. */
   private double currentRate(Entry entry) {
     if (entry == null) {
       return Double.NaN;
@@ -622,24 +622,11 @@ public final class BaselinesLoader {
       return Double.NaN;
     }
     Map<String, Entry> k = keys(m, "capacity.current", CURRENT_KEYS);
-    require(k, entry, "capacity.current", "journeysPerSec");
+    require(k, entry, "capacity.current", "rate");
     return optional(
-        k.get("journeysPerSec"),
-        "capacity.current.journeysPerSec",
-        text -> {
-          try {
-            double value = Double.parseDouble(text.trim());
-            if (value > 0 && Double.isFinite(value)) {
-              return value;
-            }
-          } catch (NumberFormatException e) {
-            // reported below
-          }
-          throw new IllegalArgumentException(
-              "must be a rate above 0, journeys per second (expected e.g. 1.5, got \""
-                  + text
-                  + "\")");
-        },
+        k.get("rate"),
+        "capacity.current.rate",
+        dev.loadgate.config.Quantities::ratePerSec,
         Double.NaN);
   }
 

@@ -312,7 +312,7 @@ final class CapacityRun {
     } else {
       problems.add(
           "--current-rate: no current production rate (expected --current-rate R or"
-              + " capacity.current.journeysPerSec in "
+              + " capacity.current.rate in "
               + LoadgateHome.display(request.baselinesFile())
               + ", got neither). The runway is months from today's rate.");
       return;
