@@ -59,6 +59,14 @@ public final class CapacityCommand implements Callable<Integer> {
   private List<String> allowHosts = new ArrayList<>();
 
   @Option(
+      names = "--accounts",
+      paramLabel = "FILE",
+      description =
+          "Synthetic accounts of an external target (YAML; docs/safety.md). Its database for the"
+              + " probes comes from LOADGATE_DB_URL.")
+  private Path accounts;
+
+  @Option(
       names = "--mix",
       paramLabel = "NAME",
       defaultValue = "production",
@@ -159,6 +167,7 @@ public final class CapacityCommand implements Callable<Integer> {
         new CapacityRequest(
             targetUrl,
             allowHosts,
+            Optional.ofNullable(accounts).map(p -> p.toAbsolutePath().normalize()),
             mix,
             startRate,
             stepFactor,

@@ -10,6 +10,7 @@ import java.util.Optional;
 record CapacityRequest(
     Optional<URI> target,
     List<String> allowHosts,
+    Optional<Path> accountsFile,
     String mix,
     double startRatePerSec,
     double stepFactor,

@@ -357,7 +357,7 @@ final class CapacityRun {
             : Optional.ofNullable(environment.get("LOADGATE_DB_URL"))
                 .filter(v -> v.startsWith("jdbc:postgresql:"))
                 .map(dev.loadgate.targets.Secret::of),
-        Optional.empty(),
+        request.accountsFile(),
         new RunRequest.SafetyOptions(
             request.allowHosts(),
             List.of(TargetPolicy.DEFAULT_PRODUCTION_DOMAIN),
