@@ -120,4 +120,52 @@ class KneeSearchTest {
     assertThat(knee.heldRatePerSec()).isBetween(4.5, 5.0);
     assertThat(knee.brokeRatePerSec()).isLessThanOrEqualTo(6.75);
   }
+
+  @Test
+  void anUndecidedStepJustBelowTheBreakIsConfirmedBeforeTheBisection() {
+    List<String> kinds = new ArrayList<>();
+    Knee knee =
+        KneeSearch.run(
+            PLAN,
+            (rate, kind) -> {
+              kinds.add(kind);
+              if (rate < 5 && kind.equals("stair")) {
+                Check few =
+                    new Check(
+                        "latency.auth.p95",
+                        "auth p95",
+                        Status.NO_DATA,
+                        true,
+                        Double.NaN,
+                        "<",
+                        500,
+                        "ms",
+                        40,
+                        null,
+                        null,
+                        "no data",
+                        "");
+                return new CapacityStep(
+                    1,
+                    kind,
+                    rate,
+                    Duration.ofSeconds(20),
+                    rate,
+                    1,
+                    List.of(few),
+                    List.of(),
+                    Double.NaN,
+                    "",
+                    Double.NaN,
+                    "");
+              }
+              return step(rate, kind, 5.5, 1);
+            },
+            s -> {});
+
+    // Stairs 2, 3, 4.5 undecided, 6.75 breaks; 4.5 again, longer, holds; then bisection.
+    assertThat(kinds).startsWith("stair", "stair", "stair", "stair", "confirm", "bisect");
+    assertThat(knee.heldRatePerSec()).isBetween(4.5, 5.5);
+    assertThat(knee.bracketed()).isTrue();
+  }
 }

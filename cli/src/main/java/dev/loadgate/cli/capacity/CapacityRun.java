@@ -340,6 +340,37 @@ final class CapacityRun {
   }
 
   private RunRequest stepRequest(double ratePerSec) {
+    return stepRequest(ratePerSec, plan.measure());
+  }
+
+  /**
+   * How long a step is measured: a stair for the step duration; a confirming or bisection step,
+   * which decides the knee, long enough that the rarest journey of the mix is expected to reach
+   * {@value #SAMPLE_TARGET} journeys (a quarter above the 100 an error rate rests on and the 72 a
+   * p95 needs), at most four step durations and within the mix's duration cap.
+   */
+  private Duration measureFor(double ratePerSec, String kind) {
+    if (kind.equals("stair")) {
+      return plan.measure();
+    }
+    double rarest = mix.mix().values().stream().mapToDouble(Double::doubleValue).min().orElse(1);
+    long sized = (long) Math.ceil(SAMPLE_TARGET / (ratePerSec * rarest));
+    Duration longest = plan.measure().multipliedBy(4);
+    Duration capped = mix.caps().maxDuration().minus(plan.settle());
+    if (capped.compareTo(longest) < 0) {
+      longest = capped;
+    }
+    Duration wanted = Duration.ofSeconds(sized);
+    if (wanted.compareTo(plan.measure()) < 0) {
+      return plan.measure();
+    }
+    return wanted.compareTo(longest) > 0 ? longest : wanted;
+  }
+
+  /** Journeys of the rarest kind a deciding step aims for. */
+  static final int SAMPLE_TARGET = 125;
+
+  private RunRequest stepRequest(double ratePerSec, Duration measure) {
     return new RunRequest(
         request.target(),
         Optional.empty(),
@@ -348,7 +379,7 @@ final class CapacityRun {
         request.suitesFile(),
         Optional.empty(),
         request.reportsRoot(),
-        Optional.of(plan.measure()),
+        Optional.of(measure),
         ratePerSec / mix.totalArrivalRatePerSec(),
         request.injections(),
         false,
@@ -421,8 +452,9 @@ final class CapacityRun {
   // ---- one step --------------------------------------------------------------------------------
 
   private CapacityStep step(StepContext context, int index, double rate, String kind) {
+    Duration measure = measureFor(rate, kind);
     ModuleRunSteps steps = new ModuleRunSteps(environment).seedScale(context.seedScale());
-    RunPlan stepPlan = steps.validate(stepRequest(rate));
+    RunPlan stepPlan = steps.validate(stepRequest(rate, measure));
     Recording recording = Recording.start();
     progress.counting(recording::totalSamples, recording::totalErrors);
     progress.phase(
@@ -432,10 +464,10 @@ final class CapacityRun {
             index,
             context.seedScale() > 1 ? " (" + context.seedScale() + "x)" : "",
             rateText(rate)),
-        plan.settle().plus(plan.measure()));
+        plan.settle().plus(measure));
     RunSteps.ProbeSession probe =
         context.target().jdbcUrl().isPresent() ? steps.startDatabaseProbe(context.target()) : null;
-    CpuWindow cpu = new CpuWindow(context.meters(), plan.settle(), plan.measure());
+    CpuWindow cpu = new CpuWindow(context.meters(), plan.settle(), measure);
     LoadResult load;
     try {
       load = control.call("load", () -> steps.load(stepPlan, context.target(), recording));
@@ -449,13 +481,13 @@ final class CapacityRun {
     }
     measurements = measurements.withFigures(figures);
     List<Check> checks = steps.judge(stepPlan, measurements);
-    double seconds = plan.measure().toMillis() / 1000.0;
-    Throughput throughput = throughput(measurements, plan.settle(), plan.measure());
+    double seconds = measure.toMillis() / 1000.0;
+    Throughput throughput = throughput(measurements, plan.settle(), measure);
     return new CapacityStep(
         index,
         kind,
         rate,
-        plan.measure(),
+        measure,
         throughput.okCompleted() / seconds,
         throughput.completed() / seconds * throughput.meanJourneySeconds(),
         checks,
