@@ -266,8 +266,8 @@ public final class CapacityText {
               "seed %dx against %dx: knee %s against %s",
               other.seedScale(),
               base.seedScale(),
-              knee(other.knee()).split(";")[0],
-              knee(base.knee()).split(";")[0]));
+              kneeShort(other.knee()),
+              kneeShort(base.knee())));
       for (CapacityStep a : base.knee().steps()) {
         Optional<CapacityStep> b =
             other.knee().steps().stream()
@@ -303,6 +303,19 @@ public final class CapacityText {
       }
     }
     return lines;
+  }
+
+  /** {@code "held 7.5/s, broke 8.6/s"}, or the bound when only one side was seen. */
+  static String kneeShort(Knee knee) {
+    String held =
+        Double.isNaN(knee.heldRatePerSec())
+            ? "none held"
+            : "held " + CapacityAnalysis.rate(knee.heldRatePerSec()) + "/s";
+    String broke =
+        Double.isNaN(knee.brokeRatePerSec())
+            ? "none broke"
+            : "broke " + CapacityAnalysis.rate(knee.brokeRatePerSec()) + "/s";
+    return held + ", " + broke;
   }
 
   /** The steps as rows, the header first. */

@@ -100,4 +100,64 @@ class CapacityReportTest {
       Locale.setDefault(original);
     }
   }
+
+  @Test
+  void dataGrowthSetsTheKneesAndTheSharedStepsSideBySide() {
+    Knee tenfold =
+        KneeSearch.run(
+            CapacityFixtures.PLAN,
+            (rate, kind) -> CapacityFixtures.step(1, kind, rate * 1.3),
+            s -> {});
+    CapacityReport both =
+        CapacityAnalysis.analyse(
+            new CapacityAnalysis.Header(
+                report.runId(),
+                report.started(),
+                report.finished(),
+                report.target(),
+                report.mix(),
+                report.shares(),
+                report.plan()),
+            java.util.List.of(report.primary(), new CapacityReport.Staircase(10, renamed(tenfold))),
+            report.runway(),
+            report.runwaySource(),
+            CapacityFixtures.triggers(),
+            3,
+            "",
+            java.util.List.of());
+
+    java.util.List<String> lines = CapacityText.dataGrowth(both);
+
+    assertThat(lines.get(0))
+        .startsWith("seed 10x against 1x: knee held ")
+        .contains(" against held 10/s");
+    assertThat(lines)
+        .anySatisfy(l -> assertThat(l).startsWith("at 2.0/s: latency.auth.p95 160 ms → 174 ms"));
+    assertThat(CapacityText.markdown(both))
+        .contains("## Data growth")
+        .contains("## Steps at seed scale 10x");
+  }
+
+  /** A staircase run at rates × 1.3, shown at the 1x rates: the same load costs 1.3 times more. */
+  private static Knee renamed(Knee knee) {
+    java.util.List<CapacityStep> steps = new java.util.ArrayList<>();
+    for (CapacityStep s : knee.steps()) {
+      steps.add(
+          new CapacityStep(
+              s.index(),
+              s.kind(),
+              s.offeredRatePerSec() / 1.3,
+              s.measured(),
+              s.achievedPerSec(),
+              s.concurrency(),
+              s.checks(),
+              s.figures(),
+              s.targetCpuPercent(),
+              s.targetCpuSource(),
+              s.dbCpuPercent(),
+              s.dbCpuSource()));
+    }
+    return new Knee(
+        steps, knee.heldRatePerSec() / 1.3, knee.brokeRatePerSec() / 1.3, knee.firstFailure());
+  }
 }
