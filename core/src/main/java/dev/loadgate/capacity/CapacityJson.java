@@ -111,7 +111,7 @@ public final class CapacityJson {
       f.put("check", first.get().id());
       number(f, "measured", first.get().measured());
       f.put("limit", first.get().limit());
-      f.put("unit", first.get().unit());
+      f.put("unit", first.get().unit().symbol());
       f.put("reason", first.get().reason());
     } else {
       node.putNull("firstFailure");
@@ -137,7 +137,7 @@ public final class CapacityJson {
       check.put("status", c.status().name());
       check.put("gated", c.gated());
       number(check, "measured", c.measured());
-      check.put("unit", c.unit());
+      check.put("unit", c.unit().symbol());
       check.put("comparator", c.comparator());
       check.put("limit", c.limit());
       check.put("samples", c.samples());

@@ -288,8 +288,8 @@ public final class CapacityText {
                     Locale.ROOT,
                     "%s %s → %s",
                     ca.id(),
-                    value(ca.measured(), ca.unit()),
-                    value(cb.get().measured(), ca.unit())));
+                    value(ca.measured(), ca.unit().symbol()),
+                    value(cb.get().measured(), ca.unit().symbol())));
           }
         }
         lines.add(
@@ -370,7 +370,7 @@ public final class CapacityText {
       return "n=" + c.samples();
     }
     String mark = c.status() == Status.FAIL ? "!" : "";
-    return value(c.measured(), c.unit()) + mark;
+    return value(c.measured(), c.unit().symbol()) + mark;
   }
 
   private static String value(double v, String unit) {

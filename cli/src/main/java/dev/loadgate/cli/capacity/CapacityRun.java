@@ -14,6 +14,7 @@ import dev.loadgate.capacity.Knee;
 import dev.loadgate.capacity.KneeSearch;
 import dev.loadgate.capacity.Runway;
 import dev.loadgate.capacity.StaircasePlan;
+import dev.loadgate.capacity.StepThroughput;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.ExitCodes;
 import dev.loadgate.cli.IncompleteRunException;
@@ -30,10 +31,7 @@ import dev.loadgate.cli.safety.TargetPolicy;
 import dev.loadgate.config.Suggestions;
 import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
-import dev.loadgate.measure.Phase;
 import dev.loadgate.measure.Recording;
-import dev.loadgate.measure.Series;
-import dev.loadgate.measure.SeriesKind;
 import dev.loadgate.run.RunIds;
 import dev.loadgate.simulations.Suite;
 import dev.loadgate.simulations.SuiteException;
@@ -482,7 +480,7 @@ final class CapacityRun {
     measurements = measurements.withFigures(figures);
     List<Check> checks = steps.judge(stepPlan, measurements);
     double seconds = measure.toMillis() / 1000.0;
-    Throughput throughput = throughput(measurements, plan.settle(), measure);
+    StepThroughput throughput = StepThroughput.of(measurements, plan.settle(), measure);
     return new CapacityStep(
         index,
         kind,
@@ -496,52 +494,6 @@ final class CapacityRun {
         context.meters().target().describes(),
         cpu.databasePercent(),
         context.meters().database().describes());
-  }
-
-  private record Throughput(long completed, long okCompleted, double meanJourneySeconds) {}
-
-  /**
-   * Journeys completed inside the measured window, whichever phase started them, and the mean
-   * journey time of the measured phase. The window starts {@code settle} after the first sample of
-   * the step (injection starts then, and a request completes within milliseconds) and lasts {@code
-   * measure}; journeys still finishing after it (a queue draining) are not counted.
-   */
-  static Throughput throughput(Measurements m, Duration settle, Duration measure) {
-    long anchor = Long.MAX_VALUE;
-    for (Phase phase : Phase.values()) {
-      for (Series s : m.series(phase)) {
-        anchor =
-            Math.min(anchor, s.startEpochMillis() == 0 ? Long.MAX_VALUE : s.startEpochMillis());
-      }
-    }
-    if (anchor == Long.MAX_VALUE) {
-      return new Throughput(0, 0, Double.NaN);
-    }
-    long from = anchor + settle.toMillis();
-    long to = from + measure.toMillis();
-    long completed = 0;
-    long ok = 0;
-    long measuredCount = 0;
-    double measuredSeconds = 0;
-    for (Phase phase : Phase.values()) {
-      for (Series s : m.series(phase)) {
-        if (s.key().kind() != SeriesKind.GROUP) {
-          continue;
-        }
-        for (dev.loadgate.measure.Interval i : s.intervals()) {
-          if (i.startEpochMillis() >= from && i.startEpochMillis() < to) {
-            completed += i.count();
-            ok += i.count() - i.errorCount();
-          }
-        }
-        if (phase == Phase.MEASURE && s.sampleCount() > 0) {
-          measuredCount += s.sampleCount();
-          measuredSeconds += s.latencyMicros().getMean() * s.sampleCount() / 1e6;
-        }
-      }
-    }
-    return new Throughput(
-        completed, ok, measuredCount == 0 ? Double.NaN : measuredSeconds / measuredCount);
   }
 
   private static String rateText(double rate) {
