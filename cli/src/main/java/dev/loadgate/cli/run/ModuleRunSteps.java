@@ -10,6 +10,7 @@ import dev.loadgate.benchmarks.BenchmarkSettings;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.VersionCommand;
 import dev.loadgate.cli.safety.StripeKeyGuard;
 import dev.loadgate.cli.safety.UserRateCap;
 import dev.loadgate.dbprobe.DbProbe;
@@ -27,6 +28,7 @@ import dev.loadgate.refapp.RunningReferenceApp;
 import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunReports;
 import dev.loadgate.report.RunResult;
+import dev.loadgate.scaleout.RunIdentity;
 import dev.loadgate.simulations.LoadOutcome;
 import dev.loadgate.simulations.LoadPlan;
 import dev.loadgate.simulations.LoadRunner;
@@ -185,7 +187,8 @@ public final class ModuleRunSteps implements RunSteps {
         request.rateScale(),
         request.reportsRoot().resolve(GATLING_DIR),
         false,
-        request.safety().overrideCaps());
+        request.safety().overrideCaps(),
+        request.shard().shard());
   }
 
   /** For checks that need a plan before the target exists; nothing is sent to it. */
@@ -341,6 +344,9 @@ public final class ModuleRunSteps implements RunSteps {
     if (plan.request().jmh()) {
       extra.put("jmh", "true");
     }
+    extra.put(RunIdentity.VERSION_KEY, VersionCommand.version());
+    extra.put(RunIdentity.BASELINES_DIGEST_KEY, RunIdentity.digest(plan.request().baselinesFile()));
+    extra.putAll(plan.request().shard().environmentExtra());
     return Environment.capture(plan.request().targetDisplay(), plan.suite(), extra);
   }
 

@@ -6,6 +6,8 @@ import dev.loadgate.cli.LoadgateHome;
 import dev.loadgate.cli.progress.Progress;
 import dev.loadgate.cli.safety.AllowListFile;
 import dev.loadgate.cli.safety.TargetPolicy;
+import dev.loadgate.cli.scaleout.ShardAssignment;
+import dev.loadgate.cli.scaleout.ShardOptions;
 import dev.loadgate.targets.Secret;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,6 +50,8 @@ import picocli.CommandLine.TypeConversionException;
       "  loadgate run --target https://staging.example.com --allow-host staging.example.com \\",
       "               --db-url \"$STAGING_JDBC_URL\"       # a staging deployment",
       "  loadgate run --against 20261129T071502Z-smoke  # also gate against an accepted run",
+      "  loadgate run --target http://127.0.0.1:8080 --accounts accounts.yaml \\",
+      "               --shard 1/3 --run-group rel-7     # shard 1 of 3; see loadgate merge",
       "",
       "Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 bad input, 3 run incomplete.",
       "Secrets for an external target come from the environment: ADMIN_PORTAL_KEY,"
@@ -174,6 +179,8 @@ public final class RunCommand implements Callable<Integer> {
       description = "Lift the suite's hard caps on arrival rate and duration.")
   private boolean overrideCaps;
 
+  @Mixin private ShardOptions shardOptions = new ShardOptions();
+
   private final Supplier<RunSteps> stepsFactory;
 
   /** The command with the real modules behind it. */
@@ -250,6 +257,13 @@ public final class RunCommand implements Callable<Integer> {
         problems.addAll(e.problems());
       }
     }
+    ShardAssignment shard = shardOptions.resolve(System.getenv(), problems);
+    if (!shard.isWhole() && targetUrl.isEmpty() && target == null) {
+      problems.add(
+          "--shard: the shards of a run load one shared target (expected --target URL, got the"
+              + " embedded app, which each shard would start for itself). Start one with loadgate"
+              + " serve and pass its URL to every shard.");
+    }
     RunRequest request =
         new RunRequest(
             targetUrl,
@@ -273,7 +287,8 @@ public final class RunCommand implements Callable<Integer> {
                     : productionDomains,
                 productionAcknowledged,
                 Optional.ofNullable(maxRate),
-                overrideCaps));
+                overrideCaps),
+            shard);
     problems.addAll(targetProblems(request));
     return request;
   }

@@ -1,5 +1,6 @@
 package dev.loadgate.cli.run;
 
+import dev.loadgate.cli.scaleout.ShardAssignment;
 import dev.loadgate.targets.Secret;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * @param databaseUrl a JDBC URL for the probes (and cleanup), credentials included
  * @param accountsFile the synthetic accounts of an external target
  * @param safety the options of the safety interlocks
+ * @param shard which share of a sharded run this injector sends; {@link ShardAssignment#WHOLE}
+ *     unless {@code --shard} (or a Kubernetes Indexed Job) says otherwise
  */
 public record RunRequest(
     Optional<URI> target,
@@ -41,7 +44,8 @@ public record RunRequest(
     boolean jmh,
     Optional<Secret> databaseUrl,
     Optional<Path> accountsFile,
-    SafetyOptions safety) {
+    SafetyOptions safety,
+    ShardAssignment shard) {
   public RunRequest {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(authUrl, "authUrl");
@@ -55,6 +59,41 @@ public record RunRequest(
     Objects.requireNonNull(databaseUrl, "databaseUrl");
     Objects.requireNonNull(accountsFile, "accountsFile");
     Objects.requireNonNull(safety, "safety");
+    Objects.requireNonNull(shard, "shard");
+  }
+
+  /** An unsharded request. */
+  public RunRequest(
+      Optional<URI> target,
+      Optional<URI> authUrl,
+      String suite,
+      Path baselinesFile,
+      Path suitesFile,
+      Optional<String> against,
+      Path reportsRoot,
+      Optional<Duration> duration,
+      double rateScale,
+      List<String> injections,
+      boolean jmh,
+      Optional<Secret> databaseUrl,
+      Optional<Path> accountsFile,
+      SafetyOptions safety) {
+    this(
+        target,
+        authUrl,
+        suite,
+        baselinesFile,
+        suitesFile,
+        against,
+        reportsRoot,
+        duration,
+        rateScale,
+        injections,
+        jmh,
+        databaseUrl,
+        accountsFile,
+        safety,
+        ShardAssignment.WHOLE);
   }
 
   /** Whether loadgate starts its own target (embedded PostgreSQL + reference app). */
