@@ -96,6 +96,17 @@ public final class MergeCommand implements Callable<Integer> {
   private String runGroup;
 
   @Option(
+      names = "--wait",
+      paramLabel = "D",
+      converter = dev.loadgate.cli.run.RunCommand.DurationConverter.class,
+      description =
+          "With --from: wait up to D (e.g. 2h) until every shard of the group has written its"
+              + " folder, looking every 5 s; then merge what is there (a missing shard makes the"
+              + " merged run incomplete). A Kubernetes merge Job started beside the shards uses"
+              + " it. Default: no wait.")
+  private java.time.Duration wait = java.time.Duration.ZERO;
+
+  @Option(
       names = "--out",
       paramLabel = "REPORTS_ROOT",
       description =
@@ -174,6 +185,7 @@ public final class MergeCommand implements Callable<Integer> {
                 + (from == null ? "--run-group alone" : "--from alone")
                 + "). Name the folder of the shards and their run group.");
       } else {
+        awaitShards();
         folders.addAll(groupFolders(from, runGroup, problems));
       }
     }
@@ -191,6 +203,50 @@ public final class MergeCommand implements Callable<Integer> {
     }
     return folders;
   }
+
+  /**
+   * Waits, at most {@link #wait}, until the folders of run group {@link #runGroup} in {@link #from}
+   * are shards 0..N-1 (a shard's folder appears whole, in one rename, when the shard ends).
+   */
+  private void awaitShards() {
+    long deadline = System.nanoTime() + wait.toNanos();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean announced = false;
+    while (System.nanoTime() < deadline) {
+      List<String> ignored = new ArrayList<>();
+      List<MergeInput> found =
+          Files.isDirectory(from)
+              ? groupFolders(from, runGroup, ignored).stream().map(MergeInput::identify).toList()
+              : List.of();
+      if (!found.isEmpty()
+          && RunSet.check(found.stream().map(MergeInput::identity).toList()).gaps().stream()
+              .noneMatch(g -> g.contains(" missing (expected shards"))) {
+        return;
+      }
+      if (!announced) {
+        err.println(
+            "merge: waiting up to "
+                + dev.loadgate.simulations.suite.Quantities.format(wait)
+                + " for the shards of run group "
+                + runGroup
+                + " in "
+                + LoadgateHome.display(from));
+        err.flush();
+        announced = true;
+      }
+      try {
+        Thread.sleep(
+            Math.min(
+                WAIT_POLL.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** How often {@code --wait} looks for the shards' folders. */
+  private static final java.time.Duration WAIT_POLL = java.time.Duration.ofSeconds(5);
 
   private static List<Path> groupFolders(Path dir, String group, List<String> problems) {
     try {

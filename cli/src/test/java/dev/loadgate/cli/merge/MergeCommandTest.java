@@ -322,4 +322,28 @@ class MergeCommandTest {
                 + " shards first: loadgate merge --from ")
         .contains(" --run-group g1, then gate the merged folder.");
   }
+
+  @Test
+  void aWaitingMergeGivesUpOnAShardThatNeverCameAndCallsTheRunIncomplete() {
+    run("0/2", samples(10, 300, 0), Map.of());
+
+    int code =
+        merge("--from", dir.resolve("results").toString(), "--run-group", "g1", "--wait", "1s");
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString()).contains("merge: waiting up to 1s for the shards of run group g1");
+    assertThat(out.toString()).contains("run group g1: shard 1/2 missing");
+  }
+
+  @Test
+  void aWaitingMergeStartsAtOnceWhenEveryShardIsThere() {
+    run("0/2", samples(10, 300, 0), Map.of());
+    run("1/2", samples(10, 300, 0), Map.of());
+
+    int code =
+        merge("--from", dir.resolve("results").toString(), "--run-group", "g1", "--wait", "1h");
+
+    assertThat(code).isZero();
+    assertThat(err.toString()).doesNotContain("waiting");
+  }
 }
