@@ -189,7 +189,8 @@ public final class MergeCommand implements Callable<Integer> {
         folders.addAll(groupFolders(from, runGroup, problems));
       }
     }
-    if (problems.isEmpty() && folders.size() < 2) {
+    // With --from, one shard alone is a (very) incomplete run, not bad input.
+    if (problems.isEmpty() && folders.size() < (from != null ? 1 : 2)) {
       problems.add(
           "inputs: too few run folders (expected at least 2, got "
               + folders.size()
