@@ -1,8 +1,8 @@
 package dev.loadgate.simulations;
 
+import dev.loadgate.config.Quantities;
 import dev.loadgate.measure.Phase;
 import dev.loadgate.scaleout.Shard;
-import dev.loadgate.simulations.suite.Quantities;
 import dev.loadgate.targets.TargetProfile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +99,22 @@ public record LoadPlan(
         gatlingHtmlReport,
         overrideCaps,
         newShard);
+  }
+
+  /**
+   * The same plan against another target: the schedule (rates, durations, caps, shard) stays as
+   * validated; only where the load goes changes, e.g. once the embedded target has started.
+   */
+  public LoadPlan withTarget(TargetProfile profile) {
+    return new LoadPlan(
+        profile,
+        suite,
+        durationOverride,
+        rateScale,
+        gatlingResultsDir,
+        gatlingHtmlReport,
+        overrideCaps,
+        shard);
   }
 
   /**

@@ -41,7 +41,7 @@ class LoadPlanTest {
       """;
 
   private static LoadPlan plan(Optional<Duration> override, double scale) {
-    Suite suite = Suites.parse("s.yaml", SUITES).get("soaked");
+    Suite suite = Suites.parse("s.yaml", SUITES, ItSuites.baselines()).get("soaked");
     return new LoadPlan(TARGET, suite, override, scale, Path.of("target"), false);
   }
 
@@ -106,7 +106,7 @@ class LoadPlanTest {
 
   @Test
   void theShardsOfARunStartExactlyTheUsersOfTheUnshardedPlan() {
-    Suite smoke = Suites.parse("s.yaml", SMOKE).get("smoke");
+    Suite smoke = Suites.parse("s.yaml", SMOKE, ItSuites.baselines()).get("smoke");
     LoadPlan whole = new LoadPlan(TARGET, smoke, Optional.empty(), 1, Path.of("target"), false);
 
     assertThat(whole.injections("payment"))

@@ -98,7 +98,7 @@ public final class MergeCommand implements Callable<Integer> {
   @Option(
       names = "--wait",
       paramLabel = "D",
-      converter = dev.loadgate.cli.run.RunCommand.DurationConverter.class,
+      converter = dev.loadgate.cli.options.QuantityConverters.DurationConverter.class,
       description =
           "With --from: wait up to D (e.g. 2h) until every shard of the group has written its"
               + " folder, looking every 5 s; then merge what is there (a missing shard makes the"
@@ -227,7 +227,7 @@ public final class MergeCommand implements Callable<Integer> {
       if (!announced) {
         err.println(
             "merge: waiting up to "
-                + dev.loadgate.simulations.suite.Quantities.format(wait)
+                + dev.loadgate.config.Quantities.format(wait)
                 + " for the shards of run group "
                 + runGroup
                 + " in "

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param databaseUrl a JDBC URL for the probes (and cleanup), credentials included
  * @param accountsFile the synthetic accounts of an external target
  * @param safety the options of the safety interlocks
+ * @param allowUngated {@code --allow-ungated}: check ids (globs) the user leaves ungated on purpose
  * @param shard which share of a sharded run this injector sends; {@link ShardAssignment#WHOLE}
  *     unless {@code --shard} (or a Kubernetes Indexed Job) says otherwise
  */
@@ -45,24 +46,45 @@ public record RunRequest(
     Optional<Secret> databaseUrl,
     Optional<Path> accountsFile,
     SafetyOptions safety,
+    List<String> allowUngated,
     ShardAssignment shard) {
-  public RunRequest {
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(authUrl, "authUrl");
-    Objects.requireNonNull(suite, "suite");
-    Objects.requireNonNull(baselinesFile, "baselinesFile");
-    Objects.requireNonNull(suitesFile, "suitesFile");
-    Objects.requireNonNull(against, "against");
-    Objects.requireNonNull(reportsRoot, "reportsRoot");
-    Objects.requireNonNull(duration, "duration");
-    injections = List.copyOf(injections);
-    Objects.requireNonNull(databaseUrl, "databaseUrl");
-    Objects.requireNonNull(accountsFile, "accountsFile");
-    Objects.requireNonNull(safety, "safety");
-    Objects.requireNonNull(shard, "shard");
+  /** An unsharded request. */
+  public RunRequest(
+      Optional<URI> target,
+      Optional<URI> authUrl,
+      String suite,
+      Path baselinesFile,
+      Path suitesFile,
+      Optional<String> against,
+      Path reportsRoot,
+      Optional<Duration> duration,
+      double rateScale,
+      List<String> injections,
+      boolean jmh,
+      Optional<Secret> databaseUrl,
+      Optional<Path> accountsFile,
+      SafetyOptions safety,
+      List<String> allowUngated) {
+    this(
+        target,
+        authUrl,
+        suite,
+        baselinesFile,
+        suitesFile,
+        against,
+        reportsRoot,
+        duration,
+        rateScale,
+        injections,
+        jmh,
+        databaseUrl,
+        accountsFile,
+        safety,
+        allowUngated,
+        ShardAssignment.WHOLE);
   }
 
-  /** An unsharded request. */
+  /** An unsharded request that leaves no check ungated beyond what the suite says. */
   public RunRequest(
       Optional<URI> target,
       Optional<URI> authUrl,
@@ -93,7 +115,24 @@ public record RunRequest(
         databaseUrl,
         accountsFile,
         safety,
-        ShardAssignment.WHOLE);
+        List.of());
+  }
+
+  public RunRequest {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(authUrl, "authUrl");
+    Objects.requireNonNull(suite, "suite");
+    Objects.requireNonNull(baselinesFile, "baselinesFile");
+    Objects.requireNonNull(suitesFile, "suitesFile");
+    Objects.requireNonNull(against, "against");
+    Objects.requireNonNull(reportsRoot, "reportsRoot");
+    Objects.requireNonNull(duration, "duration");
+    injections = List.copyOf(injections);
+    Objects.requireNonNull(databaseUrl, "databaseUrl");
+    Objects.requireNonNull(accountsFile, "accountsFile");
+    Objects.requireNonNull(safety, "safety");
+    allowUngated = List.copyOf(allowUngated);
+    Objects.requireNonNull(shard, "shard");
   }
 
   /** Whether loadgate starts its own target (embedded PostgreSQL + reference app). */

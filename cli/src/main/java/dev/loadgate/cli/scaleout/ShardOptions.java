@@ -33,6 +33,18 @@ public final class ShardOptions {
   private String runGroup;
 
   /**
+   * Whether the options or {@code environment} ask for a sharded run at all, valid or not (so that
+   * the rules of sharded runs are checked even when the shard itself is malformed).
+   */
+  public boolean asksForShards(Map<String, String> environment) {
+    if (shard != null) {
+      return !shard.trim().equals("0/1");
+    }
+    String index = environment.get(ShardEnvironment.INDEX_ENV);
+    return index != null && !index.isBlank();
+  }
+
+  /**
    * The assignment the options and {@code environment} describe; {@link ShardAssignment#WHOLE} when
    * neither names a shard. Problems go to {@code problems}, each a complete message.
    */

@@ -255,7 +255,11 @@ class ShardedRunIT {
   }
 
   private static LoadPlan plan() {
-    Suite suite = Suites.load(SUITES).get(SUITE);
+    Suite suite =
+        Suites.load(
+                SUITES,
+                BaselinesLoader.load(InProcessLoadgate.HOME.resolve("baselines/production.yaml")))
+            .get(SUITE);
     TargetProfile profile =
         new TargetProfile(
             URI.create("http://" + TARGET_ADDRESS + ":" + TARGET_PORT),

@@ -48,6 +48,7 @@ final class Requests {
         Optional.empty(),
         new RunRequest.SafetyOptions(
             List.of(), List.of("talk-to-my-lawyer.com"), false, Optional.empty(), false),
+        List.of(),
         new ShardAssignment(Shard.parse(shard), "g1"));
   }
 }
