@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -107,7 +106,7 @@ class ShardedRunIT {
       new SecureRandom().nextBytes(bytes);
       secrets.put(name, HexFormat.of().formatHex(bytes));
     }
-    accounts = writeAccounts(work.resolve("accounts.yaml"));
+    accounts = work.resolve("accounts.yaml");
     Process serve =
         start(
             TARGET_NS,
@@ -117,7 +116,9 @@ class ShardedRunIT {
             "--port",
             String.valueOf(TARGET_PORT),
             "--rate-limits",
-            "off");
+            "off",
+            "--accounts-out",
+            accounts.toString());
     awaitLine(serve, "reference app: http://" + TARGET_ADDRESS + ":" + TARGET_PORT);
   }
 
@@ -371,24 +372,6 @@ class ShardedRunIT {
             return "output lost: " + e;
           }
         });
-  }
-
-  /** The seeded subscribers and admin of a seed-scale-1 reference app; passwords by variable. */
-  private static Path writeAccounts(Path file) throws IOException {
-    StringBuilder yaml =
-        new StringBuilder(
-            "admin: {email: admin-01@loadgate.test, passwordEnv: LOADGATE_SEED_PASSWORD}\n");
-    yaml.append("accounts:\n");
-    for (int i = 1; i <= 40; i++) {
-      yaml.append(
-          String.format(
-              Locale.ROOT,
-              "  - {email: sub-%04d@loadgate.test, passwordEnv: LOADGATE_SEED_PASSWORD,"
-                  + " role: subscriber}%n",
-              i));
-    }
-    Files.writeString(file, yaml, StandardCharsets.UTF_8);
-    return file;
   }
 
   private static String shardNamespace(int index) {
