@@ -207,7 +207,8 @@ public final class MergeCommand implements Callable<Integer> {
 
   /**
    * Waits, at most {@link #wait}, until the folders of run group {@link #runGroup} in {@link #from}
-   * are shards 0..N-1 (a shard's folder appears whole, in one rename, when the shard ends).
+   * are shards 0..N-1, each finished (a folder written as its run goes reads as begun, with no
+   * checks and no time elapsed, until the run ends; one that stays so was killed).
    */
   private void awaitShards() {
     long deadline = System.nanoTime() + wait.toNanos();
@@ -220,6 +221,7 @@ public final class MergeCommand implements Callable<Integer> {
               ? groupFolders(from, runGroup, ignored).stream().map(MergeInput::identify).toList()
               : List.of();
       if (!found.isEmpty()
+          && found.stream().noneMatch(MergeInput::stillRunning)
           && RunSet.check(found.stream().map(MergeInput::identity).toList()).gaps().stream()
               .noneMatch(g -> g.contains(" missing (expected shards"))) {
         return;

@@ -72,6 +72,16 @@ record MergeInput(Path folder, RunResult result, RunIdentity identity, Measureme
   }
 
   /**
+   * Whether the folder is one a run has begun and not yet finished (or was killed in): incomplete,
+   * no checks, and its clock window still empty.
+   */
+  boolean stillRunning() {
+    return !result.complete()
+        && result.checks().isEmpty()
+        && result.metadata().finishedAt().equals(result.metadata().startedAt());
+  }
+
+  /**
    * The same input with its measurements, each histogram log checked against the sample counts of
    * measurements.json.
    *

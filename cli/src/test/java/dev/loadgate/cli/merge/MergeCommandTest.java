@@ -118,35 +118,38 @@ class MergeCommandTest {
     }
     extra.putAll(changes);
     extra.values().removeIf(String::isEmpty);
+    boolean begun = changes.containsKey("begun");
     String label = shard == null ? "smoke" : "smoke-shard-" + shard.replace('/', '-');
     RunResult result =
         new RunResult(
             new RunMetadata(
                 dev.loadgate.run.RunIds.of(T0, label),
                 T0,
-                T0.plusSeconds(95),
+                begun ? T0 : T0.plusSeconds(95),
                 new Environment(
                     "17", 2, 1, "Linux", "c0ffee", "http://127.0.0.1:8080", "smoke", extra),
                 "limits.yaml",
                 null),
-            !changes.containsKey("incomplete"),
+            !changes.containsKey("incomplete") && !begun,
             changes.containsKey("incomplete") ? "interrupted (SIGTERM) during load" : "",
             // The suite gated only the auth p95: the merge gates what the shards gated.
-            List.of(
-                new dev.loadgate.verdict.Check(
-                    "latency.auth.p95",
-                    "auth",
-                    dev.loadgate.verdict.Status.PASS,
-                    true,
-                    1,
-                    "<",
-                    500,
-                    "ms",
-                    1,
-                    null,
-                    null,
-                    "",
-                    "")),
+            begun
+                ? List.of()
+                : List.of(
+                    new dev.loadgate.verdict.Check(
+                        "latency.auth.p95",
+                        "auth",
+                        dev.loadgate.verdict.Status.PASS,
+                        true,
+                        1,
+                        "<",
+                        500,
+                        "ms",
+                        1,
+                        null,
+                        null,
+                        "",
+                        "")),
             measurements,
             List.of());
     return RunReports.write(dir.resolve("results"), result);
@@ -345,5 +348,18 @@ class MergeCommandTest {
 
     assertThat(code).isZero();
     assertThat(err.toString()).doesNotContain("waiting");
+  }
+
+  @Test
+  void aWaitingMergeWaitsForAShardStillRunningThenCallsItIncomplete() {
+    run("0/2", samples(10, 300, 0), Map.of());
+    run("1/2", Measurements.EMPTY, Map.of("begun", "yes"));
+
+    int code =
+        merge("--from", dir.resolve("results").toString(), "--run-group", "g1", "--wait", "1s");
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString()).contains("merge: waiting up to 1s for the shards of run group g1");
+    assertThat(out.toString()).contains("(shard 1/2): the run is incomplete");
   }
 }
