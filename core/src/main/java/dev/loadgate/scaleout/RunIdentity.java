@@ -1,7 +1,7 @@
 package dev.loadgate.scaleout;
 
-import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunResult;
+import dev.loadgate.run.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

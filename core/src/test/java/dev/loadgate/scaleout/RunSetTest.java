@@ -3,9 +3,9 @@ package dev.loadgate.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadgate.measure.Measurements;
-import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunMetadata;
 import dev.loadgate.report.RunResult;
+import dev.loadgate.run.Environment;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -23,24 +22,17 @@ class AccountPoolsTest {
   }
 
   private static final TargetProfile TARGET =
-      new TargetProfile(
-          URI.create("http://127.0.0.1:1"),
-          null,
-          null,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          List.of(
-              subscriber(1, List.of("l1")),
-              subscriber(2, List.of()),
-              subscriber(3, List.of()),
-              subscriber(4, List.of()),
-              subscriber(5, List.of()),
-              new Account(
-                  "emp@loadgate.test", Secret.of("pw"), "employee", "EMP-ABC123", List.of())));
+      TargetProfile.builder(URI.create("http://127.0.0.1:1"))
+          .accounts(
+              List.of(
+                  subscriber(1, List.of("l1")),
+                  subscriber(2, List.of()),
+                  subscriber(3, List.of()),
+                  subscriber(4, List.of()),
+                  subscriber(5, List.of()),
+                  new Account(
+                      "emp@loadgate.test", Secret.of("pw"), "employee", "EMP-ABC123", List.of())))
+          .build();
 
   @Test
   void spendersAreSplitBetweenWritersAndBuyersOnlyWhenBothRun() {
@@ -78,17 +70,7 @@ class AccountPoolsTest {
     List<Account> subscribers =
         IntStream.range(0, 40).mapToObj(n -> subscriber(n, List.of("l" + n))).toList();
     TargetProfile seeded =
-        new TargetProfile(
-            URI.create("http://127.0.0.1:1"),
-            null,
-            null,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            subscribers);
+        TargetProfile.builder(URI.create("http://127.0.0.1:1")).accounts(subscribers).build();
     List<Account> seen = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       AccountPools pools = AccountPools.of(seeded, Set.copyOf(Journeys.ALL), new Shard(i, 3));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loadgate.measure.Phase;
 import dev.loadgate.scaleout.Shard;
-import dev.loadgate.targets.Secret;
 import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,17 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class LoadPlanTest {
   private static final TargetProfile TARGET =
-      new TargetProfile(
-          URI.create("http://127.0.0.1:1"),
-          null,
-          null,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.of(Secret.of("sk_live_abc")),
-          Optional.empty(),
-          Optional.empty(),
-          List.of());
+      TargetProfile.builder(URI.create("http://127.0.0.1:1"))
+          .stripeSecretKey("sk_live_abc")
+          .build();
 
   private static final String SUITES =
       """

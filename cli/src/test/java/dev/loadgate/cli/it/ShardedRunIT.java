@@ -262,17 +262,7 @@ class ShardedRunIT {
                 BaselinesLoader.load(InProcessLoadgate.HOME.resolve("baselines/production.yaml")))
             .get(SUITE);
     TargetProfile profile =
-        new TargetProfile(
-            URI.create("http://" + TARGET_ADDRESS + ":" + TARGET_PORT),
-            null,
-            null,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of());
+        TargetProfile.builder(URI.create("http://" + TARGET_ADDRESS + ":" + TARGET_PORT)).build();
     return new LoadPlan(profile, suite, Optional.empty(), 1, work.resolve(".gatling"), false);
   }
 

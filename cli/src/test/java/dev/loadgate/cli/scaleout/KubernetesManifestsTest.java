@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.loadgate.scaleout.ShardEnvironment;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class KubernetesManifestsTest {
   private static final Path K8S = Path.of("..", "deploy", "k8s");
   private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory())
+      new YAMLMapper()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -97,13 +97,13 @@ class KubernetesManifestsTest {
     JsonNode tree = YAML.readTree(file.toFile());
     String kind = tree.path("kind").asText();
     if (kind.equals("Kustomization")) {
-      return YAML.treeToValue(tree, Kustomization.class);
+      return YAML.convertValue(tree, Kustomization.class);
     }
     Class<?> type = KINDS.get(kind);
     assertThat(type)
         .as(file + ": kind " + kind + " (expected one of " + KINDS.keySet() + ")")
         .isNotNull();
-    Object model = YAML.treeToValue(tree, type);
+    Object model = YAML.convertValue(tree, type);
     List<String> unknown = new ArrayList<>();
     unknownFields(model, kind, unknown);
     assertThat(unknown).as(file + ": fields the Kubernetes model does not know").isEmpty();
@@ -176,7 +176,7 @@ class KubernetesManifestsTest {
   void aFieldTheModelDoesNotKnowFailsTheParse() throws IOException {
     JsonNode tree = YAML.readTree(K8S.resolve("base/shards-job.yaml").toFile());
     ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("spec")).put("paralelism", 3);
-    Job typo = YAML.treeToValue(tree, Job.class);
+    Job typo = YAML.convertValue(tree, Job.class);
     List<String> unknown = new ArrayList<>();
 
     unknownFields(typo, "Job", unknown);
