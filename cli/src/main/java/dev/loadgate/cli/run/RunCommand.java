@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
       "  loadgate run --against 20261129T071502Z-smoke  # also gate against an accepted run",
       "  loadgate run --target http://127.0.0.1:8080 --accounts accounts.yaml \\",
       "               --shard 1/3 --run-group rel-7     # shard 1 of 3; see loadgate merge",
+      "  loadgate run --suites my.yaml --allow-ungated 'db.*'  # db checks reported, not gated",
       "",
       "Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 bad input, 3 run incomplete.",
       "Secrets for an external target come from the environment: ADMIN_PORTAL_KEY,"
