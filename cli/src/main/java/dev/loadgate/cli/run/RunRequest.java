@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param accountsFile the synthetic accounts of an external target
  * @param safety the options of the safety interlocks
  * @param allowUngated {@code --allow-ungated}: check ids (globs) the user leaves ungated on purpose
+ * @param provision whether to provision the synthetic dataset on an external target when the
+ *     accounts file is missing or short ({@code --provision})
  * @param shard which share of a sharded run this injector sends; {@link ShardAssignment#WHOLE}
  *     unless {@code --shard} (or a Kubernetes Indexed Job) says otherwise
  */
@@ -47,8 +49,83 @@ public record RunRequest(
     Optional<Path> accountsFile,
     SafetyOptions safety,
     List<String> allowUngated,
+    boolean provision,
     ShardAssignment shard) {
   /** An unsharded request. */
+  public RunRequest(
+      Optional<URI> target,
+      Optional<URI> authUrl,
+      String suite,
+      Path baselinesFile,
+      Path suitesFile,
+      Optional<String> against,
+      Path reportsRoot,
+      Optional<Duration> duration,
+      double rateScale,
+      List<String> injections,
+      boolean jmh,
+      Optional<Secret> databaseUrl,
+      Optional<Path> accountsFile,
+      SafetyOptions safety,
+      List<String> allowUngated,
+      boolean provision) {
+    this(
+        target,
+        authUrl,
+        suite,
+        baselinesFile,
+        suitesFile,
+        against,
+        reportsRoot,
+        duration,
+        rateScale,
+        injections,
+        jmh,
+        databaseUrl,
+        accountsFile,
+        safety,
+        allowUngated,
+        provision,
+        ShardAssignment.WHOLE);
+  }
+
+  /** A request that leaves no check ungated beyond what the suite says. */
+  public RunRequest(
+      Optional<URI> target,
+      Optional<URI> authUrl,
+      String suite,
+      Path baselinesFile,
+      Path suitesFile,
+      Optional<String> against,
+      Path reportsRoot,
+      Optional<Duration> duration,
+      double rateScale,
+      List<String> injections,
+      boolean jmh,
+      Optional<Secret> databaseUrl,
+      Optional<Path> accountsFile,
+      SafetyOptions safety) {
+    this(
+        target,
+        authUrl,
+        suite,
+        baselinesFile,
+        suitesFile,
+        against,
+        reportsRoot,
+        duration,
+        rateScale,
+        injections,
+        jmh,
+        databaseUrl,
+        accountsFile,
+        safety,
+        List.of(),
+        false,
+        ShardAssignment.WHOLE);
+  }
+
+  /** A request without {@code --provision}. */
   public RunRequest(
       Optional<URI> target,
       Optional<URI> authUrl,
@@ -81,41 +158,8 @@ public record RunRequest(
         accountsFile,
         safety,
         allowUngated,
+        false,
         ShardAssignment.WHOLE);
-  }
-
-  /** An unsharded request that leaves no check ungated beyond what the suite says. */
-  public RunRequest(
-      Optional<URI> target,
-      Optional<URI> authUrl,
-      String suite,
-      Path baselinesFile,
-      Path suitesFile,
-      Optional<String> against,
-      Path reportsRoot,
-      Optional<Duration> duration,
-      double rateScale,
-      List<String> injections,
-      boolean jmh,
-      Optional<Secret> databaseUrl,
-      Optional<Path> accountsFile,
-      SafetyOptions safety) {
-    this(
-        target,
-        authUrl,
-        suite,
-        baselinesFile,
-        suitesFile,
-        against,
-        reportsRoot,
-        duration,
-        rateScale,
-        injections,
-        jmh,
-        databaseUrl,
-        accountsFile,
-        safety,
-        List.of());
   }
 
   public RunRequest {

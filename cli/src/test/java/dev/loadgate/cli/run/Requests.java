@@ -49,6 +49,7 @@ final class Requests {
         new RunRequest.SafetyOptions(
             List.of(), List.of("talk-to-my-lawyer.com"), false, Optional.empty(), false),
         List.of(),
+        false,
         new ShardAssignment(Shard.parse(shard), "g1"));
   }
 }
