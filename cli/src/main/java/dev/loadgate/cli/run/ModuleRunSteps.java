@@ -9,6 +9,7 @@ import dev.loadgate.benchmarks.BenchmarkSettings;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.VersionCommand;
 import dev.loadgate.cli.compare.CalibrationFile;
 import dev.loadgate.cli.provision.ProvisionException;
 import dev.loadgate.cli.provision.ProvisionInputs;
@@ -31,6 +32,7 @@ import dev.loadgate.refapp.FaultSpec;
 import dev.loadgate.report.RunReports;
 import dev.loadgate.report.RunResult;
 import dev.loadgate.run.Environment;
+import dev.loadgate.scaleout.RunIdentity;
 import dev.loadgate.simulations.LoadOutcome;
 import dev.loadgate.simulations.LoadPlan;
 import dev.loadgate.simulations.LoadRunner;
@@ -127,7 +129,8 @@ public final class ModuleRunSteps implements RunSteps {
               request.rateScale(),
               request.reportsRoot().resolve(GATLING_DIR),
               false,
-              request.safety().overrideCaps());
+              request.safety().overrideCaps(),
+              request.shard().shard());
     } catch (IllegalArgumentException e) {
       // A rate scale or duration the options check reports already; the plan cannot be judged.
       problems.add("--rate-scale/--duration: " + e.getMessage());
@@ -438,6 +441,9 @@ public final class ModuleRunSteps implements RunSteps {
     if (plan.request().jmh()) {
       extra.put("jmh", "true");
     }
+    extra.put(RunIdentity.VERSION_KEY, VersionCommand.version());
+    extra.put(RunIdentity.BASELINES_DIGEST_KEY, RunIdentity.digest(plan.request().baselinesFile()));
+    extra.putAll(plan.request().shard().environmentExtra());
     return Environment.capture(plan.request().targetDisplay(), plan.suite(), extra);
   }
 
