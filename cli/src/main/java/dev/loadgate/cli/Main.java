@@ -96,6 +96,7 @@ public final class Main implements Runnable {
         "provision", new dev.loadgate.cli.provision.ProvisionCommand(environment));
     commandLine.addSubcommand("cleanup", new dev.loadgate.cli.cleanup.CleanupCommand());
     commandLine.addSubcommand("merge", new dev.loadgate.cli.merge.MergeCommand());
+    commandLine.addSubcommand("capacity", new dev.loadgate.cli.capacity.CapacityCommand());
     commandLine.addSubcommand("version", new VersionCommand());
     // Examples and exit-code lines read best unwrapped; a terminal's own width wins (auto width).
     commandLine.setUsageHelpWidth(USAGE_WIDTH);

@@ -1,6 +1,8 @@
 package dev.loadgate.simulations;
 
 import dev.loadgate.config.Quantities;
+import dev.loadgate.measure.Phase;
+import dev.loadgate.scaleout.Shard;
 import dev.loadgate.targets.TargetProfile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,10 @@ import java.util.Optional;
  * @param gatlingResultsDir where Gatling writes its own results folder
  * @param gatlingHtmlReport whether Gatling renders its HTML report
  * @param overrideCaps whether the suite's caps may be exceeded (the CLI's {@code --override-caps})
+ * @param shard which share of the run this injector sends: {@link Shard#WHOLE} unless the run is
+ *     spread over several injectors. Rates, caps and planned arrivals describe the whole run; the
+ *     shard injects {@link Shard#shareOf} of every planned arrival count and uses {@link
+ *     Shard#slice} of the accounts.
  */
 public record LoadPlan(
     TargetProfile target,
@@ -29,7 +35,8 @@ public record LoadPlan(
     double rateScale,
     Path gatlingResultsDir,
     boolean gatlingHtmlReport,
-    boolean overrideCaps) {
+    boolean overrideCaps,
+    Shard shard) {
 
   public LoadPlan {
     Objects.requireNonNull(target, "target");
@@ -47,6 +54,27 @@ public record LoadPlan(
           "rate scale must be above 0 (expected e.g. 0.5 or 2, got " + rateScale + ")");
     }
     Objects.requireNonNull(gatlingResultsDir, "gatlingResultsDir");
+    Objects.requireNonNull(shard, "shard");
+  }
+
+  /** A plan for one injector that runs the whole load. */
+  public LoadPlan(
+      TargetProfile target,
+      Suite suite,
+      Optional<Duration> durationOverride,
+      double rateScale,
+      Path gatlingResultsDir,
+      boolean gatlingHtmlReport,
+      boolean overrideCaps) {
+    this(
+        target,
+        suite,
+        durationOverride,
+        rateScale,
+        gatlingResultsDir,
+        gatlingHtmlReport,
+        overrideCaps,
+        Shard.WHOLE);
   }
 
   /** A plan that respects the suite's caps. */
@@ -60,9 +88,22 @@ public record LoadPlan(
     this(target, suite, durationOverride, rateScale, gatlingResultsDir, gatlingHtmlReport, false);
   }
 
+  /** The same plan for one shard of the run. */
+  public LoadPlan forShard(Shard newShard) {
+    return new LoadPlan(
+        target,
+        suite,
+        durationOverride,
+        rateScale,
+        gatlingResultsDir,
+        gatlingHtmlReport,
+        overrideCaps,
+        newShard);
+  }
+
   /**
-   * The same plan against another target: the schedule (rates, durations, caps) stays as validated;
-   * only where the load goes changes, e.g. once the embedded target has started.
+   * The same plan against another target: the schedule (rates, durations, caps, shard) stays as
+   * validated; only where the load goes changes, e.g. once the embedded target has started.
    */
   public LoadPlan withTarget(TargetProfile profile) {
     return new LoadPlan(
@@ -72,7 +113,52 @@ public record LoadPlan(
         rateScale,
         gatlingResultsDir,
         gatlingHtmlReport,
-        overrideCaps);
+        overrideCaps,
+        shard);
+  }
+
+  /**
+   * One step of a journey's injection: in {@code phase}, {@code arrivals} new users spread evenly
+   * over {@code duration}.
+   *
+   * @param phase warm-up or measured
+   * @param duration the step's length, whole seconds (Gatling counts whole seconds)
+   * @param wholeRunArrivals the arrivals of the whole run in this step: rate times length, rounded
+   * @param arrivals this shard's part of them ({@link Shard#shareOf})
+   */
+  public record Injection(Phase phase, Duration duration, long wholeRunArrivals, long arrivals) {}
+
+  /** A journey's injection steps: the warm-up (if the suite has one), then each measured stage. */
+  public List<Injection> injections(String journey) {
+    double rate = arrivalRatePerSec(journey);
+    List<Injection> steps = new ArrayList<>();
+    Duration warmup = wholeSeconds(suite.warmup());
+    if (!warmup.isZero()) {
+      steps.add(injection(Phase.WARMUP, warmup, rate));
+    }
+    for (Stage stage : measuredStages()) {
+      steps.add(injection(Phase.MEASURE, wholeSeconds(stage.duration()), rate * stage.rateShare()));
+    }
+    return List.copyOf(steps);
+  }
+
+  /** How many users of {@code journey} this shard starts in {@code phase}. */
+  public long plannedArrivals(String journey, Phase phase) {
+    return injections(journey).stream()
+        .filter(i -> i.phase() == phase)
+        .mapToLong(Injection::arrivals)
+        .sum();
+  }
+
+  private Injection injection(Phase phase, Duration duration, double ratePerSec) {
+    long whole = Math.round(ratePerSec * duration.getSeconds());
+    return new Injection(phase, duration, whole, shard.shareOf(whole));
+  }
+
+  /** {@code duration} rounded up to whole seconds. */
+  public static Duration wholeSeconds(Duration duration) {
+    long seconds = duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0);
+    return Duration.ofSeconds(seconds);
   }
 
   /** A measured phase of the run: how long, and which share of the scaled rates it holds. */
@@ -113,7 +199,10 @@ public record LoadPlan(
     return suite.warmup().plus(measuredDuration());
   }
 
-  /** A journey's arrival rate after scaling, users per second; 0 when the suite does not run it. */
+  /**
+   * A journey's arrival rate of the whole run after scaling, users per second; 0 when the suite
+   * does not run it. A shard sends its share of it.
+   */
   public double arrivalRatePerSec(String journey) {
     return suite.arrivalRatePerSec(journey).orElse(0.0) * rateScale;
   }

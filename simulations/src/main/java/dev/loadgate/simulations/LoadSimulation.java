@@ -1,8 +1,8 @@
 package dev.loadgate.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
@@ -86,7 +86,7 @@ public class LoadSimulation extends Simulation {
   public static final String EARLY_STOP_MESSAGE =
       "loadgate: every gated check is decided, the measured phase ends early";
 
-  /** The context journeys of this plan share. */
+  /** The context journeys of this plan share; a shard gets its slice of the accounts. */
   static JourneyContext context(LoadPlan plan, Instrument instrument) {
     return new JourneyContext(
         new TargetHttp(plan.target()),
@@ -96,38 +96,39 @@ public class LoadSimulation extends Simulation {
             plan.target(),
             plan.suite().journeys().stream()
                 .map(Suite.JourneyLoad::journey)
-                .collect(java.util.stream.Collectors.toSet())),
+                .collect(java.util.stream.Collectors.toSet()),
+            plan.shard()),
         plan.suite().client());
   }
 
   /**
-   * The warm-up arrivals: the full rate for the suite's warm-up (none without one). Gatling counts
-   * whole seconds of a stage, so stages are rounded up to whole seconds.
+   * The warm-up arrivals: this shard's part of the warm-up's planned arrivals, spread evenly (none
+   * without a warm-up).
    */
   static List<OpenInjectionStep> warmupInjection(LoadPlan plan, String journey) {
-    Duration warmup = wholeSeconds(plan.suite().warmup());
-    return warmup.isZero()
-        ? List.of()
-        : List.of(constantUsersPerSec(plan.arrivalRatePerSec(journey)).during(warmup));
+    return plan.injections(journey).stream()
+        .filter(i -> i.phase() == Phase.WARMUP)
+        .map(LoadSimulation::step)
+        .toList();
   }
 
-  /** The measured arrivals: nothing during the warm-up, then each measured stage at its share. */
+  /**
+   * The measured arrivals: nothing during the warm-up, then each measured stage's planned arrivals
+   * (this shard's part), spread evenly over the stage. Counts rather than rates, so that the shards
+   * of a run start exactly the users of the unsharded plan between them.
+   */
   static List<OpenInjectionStep> measuredInjection(LoadPlan plan, String journey) {
-    double rate = plan.arrivalRatePerSec(journey);
     List<OpenInjectionStep> steps = new ArrayList<>();
-    Duration warmup = wholeSeconds(plan.suite().warmup());
-    if (!warmup.isZero()) {
-      steps.add(nothingFor(warmup));
-    }
-    for (LoadPlan.Stage stage : plan.measuredStages()) {
+    for (LoadPlan.Injection injection : plan.injections(journey)) {
       steps.add(
-          constantUsersPerSec(rate * stage.rateShare()).during(wholeSeconds(stage.duration())));
+          injection.phase() == Phase.WARMUP ? nothingFor(injection.duration()) : step(injection));
     }
     return steps;
   }
 
-  static Duration wholeSeconds(Duration duration) {
-    long seconds = duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0);
-    return Duration.ofSeconds(seconds);
+  private static OpenInjectionStep step(LoadPlan.Injection injection) {
+    return injection.arrivals() == 0
+        ? nothingFor(injection.duration())
+        : rampUsers(Math.toIntExact(injection.arrivals())).during(injection.duration());
   }
 }

@@ -2,14 +2,18 @@ package dev.loadgate.simulations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadgate.scaleout.Shard;
 import dev.loadgate.simulations.accounts.AccountPool;
 import dev.loadgate.simulations.accounts.AccountPools;
 import dev.loadgate.targets.Account;
 import dev.loadgate.targets.Secret;
 import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AccountPoolsTest {
@@ -59,5 +63,27 @@ class AccountPoolsTest {
     assertThat(pool.exhaustedCount()).isEqualTo(1);
     pool.release(first.account().email());
     assertThat(pool.take().orElseThrow()).isEqualTo(new AccountPool.Lease(first.account(), true));
+  }
+
+  @Test
+  void noTwoShardsOfARunSignInAsSpendOrBuyForOneSubscriber() {
+    List<Account> subscribers =
+        IntStream.range(0, 40).mapToObj(n -> subscriber(n, List.of("l" + n))).toList();
+    TargetProfile seeded =
+        TargetProfile.builder(URI.create("http://127.0.0.1:1")).accounts(subscribers).build();
+    List<Account> seen = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      AccountPools pools = AccountPools.of(seeded, Set.copyOf(Journeys.ALL), new Shard(i, 3));
+      List<Account> shardAccounts = pools.signIn().accounts();
+      assertThat(shardAccounts).hasSizeBetween(13, 14).allMatch(a -> !seen.contains(a));
+      assertThat(shardAccounts)
+          .containsAll(pools.letterWriters().accounts())
+          .containsAll(pools.buyers().accounts())
+          .containsAll(pools.readers().accounts());
+      assertThat(pools.letterWriters().accounts())
+          .doesNotContainAnyElementsOf(pools.buyers().accounts());
+      seen.addAll(shardAccounts);
+    }
+    assertThat(new HashSet<>(seen)).containsExactlyInAnyOrderElementsOf(subscribers);
   }
 }

@@ -3,6 +3,8 @@ package dev.loadgate.simulations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loadgate.measure.Phase;
+import dev.loadgate.scaleout.Shard;
 import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
 import java.nio.file.Path;
@@ -92,6 +94,45 @@ class LoadPlanTest {
     assertThatThrownBy(() -> plan(Optional.of(Duration.ZERO), 1))
         .hasMessage("duration must be positive (expected e.g. 30s, got PT0S)");
   }
+
+  @Test
+  void theShardsOfARunStartExactlyTheUsersOfTheUnshardedPlan() {
+    Suite smoke = Suites.parse("s.yaml", SMOKE, ItSuites.baselines()).get("smoke");
+    LoadPlan whole = new LoadPlan(TARGET, smoke, Optional.empty(), 1, Path.of("target"), false);
+
+    assertThat(whole.injections("payment"))
+        .containsExactly(
+            new LoadPlan.Injection(Phase.WARMUP, Duration.ofSeconds(20), 30, 30),
+            new LoadPlan.Injection(Phase.MEASURE, Duration.ofSeconds(75), 113, 113));
+    for (String journey : List.of("auth", "payment", "email")) {
+      for (Phase phase : Phase.values()) {
+        long sum = 0;
+        for (int i = 0; i < 3; i++) {
+          LoadPlan shard = whole.forShard(new Shard(i, 3));
+          sum += shard.plannedArrivals(journey, phase);
+          assertThat(shard.arrivalRatePerSec(journey)).isEqualTo(whole.arrivalRatePerSec(journey));
+        }
+        assertThat(sum).as(journey + " " + phase).isEqualTo(whole.plannedArrivals(journey, phase));
+      }
+    }
+    assertThat(whole.forShard(new Shard(0, 3)).plannedArrivals("payment", Phase.MEASURE))
+        .isEqualTo(38);
+    assertThat(whole.forShard(new Shard(2, 3)).plannedArrivals("payment", Phase.MEASURE))
+        .isEqualTo(37);
+    assertThat(whole.forShard(new Shard(1, 3)).plannedArrivals("email", Phase.MEASURE))
+        .isEqualTo(3);
+  }
+
+  private static final String SMOKE =
+      """
+      schema: loadgate.suites/v1
+      suites:
+        smoke:
+          warmup: 20s
+          duration: 75s
+          journeys: {auth: 2/s, payment: 1.5/s, email: 6/min}
+          caps: {maxRate: 20/s, maxDuration: 5min}
+      """;
 
   /** Keeps the import list of the test short. */
   private static final class SampleSinkHolder {

@@ -21,6 +21,7 @@ import dev.loadgate.report.RunResult;
 import dev.loadgate.run.Environment;
 import dev.loadgate.run.RunFolderException;
 import dev.loadgate.run.RunIds;
+import dev.loadgate.scaleout.RunIdentity;
 import dev.loadgate.verdict.AcceptedRun;
 import dev.loadgate.verdict.AcceptedRunException;
 import dev.loadgate.verdict.AcceptedRuns;
@@ -152,6 +153,7 @@ public final class GateCommand implements Callable<Integer> {
     checkRunFolder(run);
     Measurements measurements = readMeasurements(run);
     Optional<RunResult> original = readOriginal(run);
+    original.ifPresent(r -> refuseShard(run, r));
     Path baselinesPath = LoadgateHome.orDefault(baselinesFile, LoadgateHome.DEFAULT_BASELINES);
     Baselines baselines = BaselinesLoader.load(baselinesPath);
     EvaluationOptions options = options(original);
@@ -313,6 +315,29 @@ public final class GateCommand implements Callable<Integer> {
       return Optional.of(ResultsReader.read(run));
     } catch (IllegalArgumentException e) {
       throw new GateInputException(e.getMessage());
+    }
+  }
+
+  /** One shard's share is not a run: judging it alone would be a verdict on part of the load. */
+  private void refuseShard(Path run, RunResult result) {
+    RunIdentity identity;
+    try {
+      identity = RunIdentity.of(run, result);
+    } catch (IllegalArgumentException e) {
+      throw new GateInputException(runDir + ": " + e.getMessage() + ".");
+    }
+    if (identity.shard().isPresent()) {
+      throw new GateInputException(
+          runDir
+              + ": one shard of a run (expected a whole run, got shard "
+              + identity.shard().get()
+              + " of run group "
+              + identity.runGroup().orElse("?")
+              + "). Merge the shards first: loadgate merge --from "
+              + LoadgateHome.display(run.getParent())
+              + " --run-group "
+              + identity.runGroup().orElse("ID")
+              + ", then gate the merged folder.");
     }
   }
 

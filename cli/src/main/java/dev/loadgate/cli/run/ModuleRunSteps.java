@@ -9,6 +9,7 @@ import dev.loadgate.benchmarks.BenchmarkSettings;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.VersionCommand;
 import dev.loadgate.cli.compare.CalibrationFile;
 import dev.loadgate.cli.provision.ProvisionException;
 import dev.loadgate.cli.provision.ProvisionInputs;
@@ -31,6 +32,7 @@ import dev.loadgate.refapp.FaultSpec;
 import dev.loadgate.report.RunReports;
 import dev.loadgate.report.RunResult;
 import dev.loadgate.run.Environment;
+import dev.loadgate.scaleout.RunIdentity;
 import dev.loadgate.simulations.LoadOutcome;
 import dev.loadgate.simulations.LoadPlan;
 import dev.loadgate.simulations.LoadRunner;
@@ -75,6 +77,7 @@ public final class ModuleRunSteps implements RunSteps {
   static final String GATLING_DIR = ".gatling";
 
   private final Map<String, String> environment;
+  private int seedScale = 1;
 
   /** Steps that read secrets and settings from the process environment. */
   public ModuleRunSteps() {
@@ -84,6 +87,14 @@ public final class ModuleRunSteps implements RunSteps {
   /** Steps that read secrets and settings from {@code environment} (tests plant values here). */
   public ModuleRunSteps(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
+  }
+
+  /**
+   * Seeds the embedded app with {@code scale} times the synthetic data (capacity's data growth).
+   */
+  public ModuleRunSteps seedScale(int scale) {
+    this.seedScale = scale;
+    return this;
   }
 
   @Override
@@ -120,7 +131,8 @@ public final class ModuleRunSteps implements RunSteps {
               request.rateScale(),
               request.reportsRoot().resolve(GATLING_DIR),
               false,
-              request.safety().overrideCaps());
+              request.safety().overrideCaps(),
+              request.shard().shard());
     } catch (IllegalArgumentException e) {
       // A rate scale or duration the options check reports already; the plan cannot be judged.
       problems.add("--rate-scale/--duration: " + e.getMessage());
@@ -316,7 +328,8 @@ public final class ModuleRunSteps implements RunSteps {
     EmbeddedTarget target =
         EmbeddedTargets.start(
             EmbeddedTargetSpec.forLoad(AppSecrets.fromEnvironment(environment))
-                .withFaults(plan.faults()));
+                .withFaults(plan.faults())
+                .withSeedScale(seedScale));
     return new ChildTarget(target, plan.faults());
   }
 
@@ -455,6 +468,9 @@ public final class ModuleRunSteps implements RunSteps {
     if (plan.request().jmh()) {
       extra.put("jmh", "true");
     }
+    extra.put(RunIdentity.VERSION_KEY, VersionCommand.version());
+    extra.put(RunIdentity.BASELINES_DIGEST_KEY, RunIdentity.digest(plan.request().baselinesFile()));
+    extra.putAll(plan.request().shard().environmentExtra());
     return Environment.capture(plan.request().targetDisplay(), plan.suite(), extra);
   }
 
@@ -480,6 +496,11 @@ public final class ModuleRunSteps implements RunSteps {
     @Override
     public Optional<Secret> jdbcUrl() {
       return Optional.of(target.jdbcUrl());
+    }
+
+    @Override
+    public java.util.OptionalLong pid() {
+      return java.util.OptionalLong.of(target.pid());
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.loadgate.cli.options.QuantityConverters;
 import dev.loadgate.cli.options.TargetSafetyOptions;
 import dev.loadgate.cli.progress.Progress;
 import dev.loadgate.cli.safety.TargetPolicy;
+import dev.loadgate.cli.scaleout.ShardAssignment;
+import dev.loadgate.cli.scaleout.ShardOptions;
 import dev.loadgate.config.Quantities;
 import dev.loadgate.targets.Secret;
 import java.io.PrintWriter;
@@ -49,6 +51,8 @@ import picocli.CommandLine.Spec;
       "  loadgate run --target https://staging.example.com --allow-host staging.example.com \\",
       "               --db-url \"$STAGING_JDBC_URL\"       # a staging deployment",
       "  loadgate run --against 20261129T071502Z-smoke  # also gate against an accepted run",
+      "  loadgate run --target http://127.0.0.1:8080 --accounts accounts.yaml \\",
+      "               --shard 1/3 --run-group rel-7     # shard 1 of 3; see loadgate merge",
       "  loadgate run --target http://127.0.0.1:8080 --accounts lg-accounts.yaml --provision",
       "  loadgate run --suites my.yaml --allow-ungated 'db.*'  # db checks reported, not gated",
       "",
@@ -163,6 +167,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin private GateCoverageOptions gateCoverage;
 
+  @Mixin private ShardOptions shardOptions = new ShardOptions();
+
   private final Supplier<RunSteps> stepsFactory;
 
   /** The command with the real modules behind it. */
@@ -230,6 +236,13 @@ public final class RunCommand implements Callable<Integer> {
     }
     Optional<Secret> database = databaseUrl.value(System.getenv(), problems);
     List<String> hosts = targetSafety.allowedHosts(problems);
+    ShardAssignment shard = shardOptions.resolve(System.getenv(), problems);
+    if (shardOptions.asksForShards(System.getenv()) && target == null) {
+      problems.add(
+          "--shard: the shards of a run load one shared target (expected --target URL, got the"
+              + " embedded app, which each shard would start for itself). Start one with loadgate"
+              + " serve and pass its URL to every shard.");
+    }
     RunRequest request =
         new RunRequest(
             targetUrl,
@@ -253,7 +266,8 @@ public final class RunCommand implements Callable<Integer> {
                 cap,
                 overrideCaps),
             gateCoverage.allowUngated(),
-            provision);
+            provision,
+            shard);
     problems.addAll(targetProblems(request));
     return request;
   }

@@ -5,6 +5,7 @@ import dev.loadgate.cli.ExitCodes;
 import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
 import dev.loadgate.cli.progress.Progress;
+import dev.loadgate.cli.scaleout.ShardAssignment;
 import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
@@ -110,10 +111,17 @@ public final class RunPipeline {
     state.notes.addAll(control.call("preflight", () -> steps.preflight(target)));
 
     state.step = "load";
+    boolean probes = plan.request().shard().runsProbes();
+    if (!probes) {
+      state.notes.add(
+          plan.request().shard().describe()
+              + ": the database and e-mail probes (and JMH) run on shard 0 only; the merged run"
+              + " takes their figures from there.");
+    }
     Recording recording = Recording.start();
     state.recording = recording;
     progress.counting(recording::totalSamples, recording::totalErrors);
-    if (target.jdbcUrl().isPresent()) {
+    if (probes && target.jdbcUrl().isPresent()) {
       state.probe = steps.startDatabaseProbe(target);
     }
     steps.sizing(plan).forEach(progress::message);
@@ -147,10 +155,10 @@ public final class RunPipeline {
     }
 
     state.step = "the e-mail queue probe";
-    if (target.jdbcUrl().isPresent()) {
+    if (probes && target.jdbcUrl().isPresent()) {
       state.figures.addAll(steps.emailFigures(target, state.loadStarted));
     }
-    if (plan.request().jmh()) {
+    if (probes && plan.request().jmh()) {
       state.step = "the JMH benchmarks";
       progress.phase("benchmarks", null);
       state.figures.addAll(control.call("benchmarks", () -> steps.benchmarks(plan, target)));
@@ -176,7 +184,7 @@ public final class RunPipeline {
     RunResult result =
         new RunResult(
             new RunMetadata(
-                RunIds.of(started, plan.suite()),
+                RunIds.of(started, plan.request().shard().runLabel(plan.suite())),
                 started,
                 finished.isBefore(started) ? started : finished,
                 environment,
@@ -192,6 +200,19 @@ public final class RunPipeline {
     out.println();
     out.println(ConsoleSummary.render(result));
     out.println("report: " + LoadgateHome.display(runDir.resolve("report.html")));
+    ShardAssignment shard = plan.request().shard();
+    if (!shard.isWhole()) {
+      // One shard's share is not the run: its exit code says only whether the share ran.
+      out.println(
+          shard.describe()
+              + ": these checks judge one shard's share; the run's verdict is the merge's:"
+              + " loadgate merge --from "
+              + LoadgateHome.display(runDir.getParent())
+              + " --run-group "
+              + shard.runGroup());
+      out.flush();
+      return result.complete() ? ExitCodes.PASS : ExitCodes.INCOMPLETE;
+    }
     out.flush();
     return result.exitCode();
   }

@@ -1,5 +1,6 @@
 package dev.loadgate.cli.run;
 
+import dev.loadgate.cli.scaleout.ShardAssignment;
 import dev.loadgate.targets.Secret;
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import java.util.Optional;
  * @param allowUngated {@code --allow-ungated}: check ids (globs) the user leaves ungated on purpose
  * @param provision whether to provision the synthetic dataset on an external target when the
  *     accounts file is missing or short ({@code --provision})
+ * @param shard which share of a sharded run this injector sends; {@link ShardAssignment#WHOLE}
+ *     unless {@code --shard} (or a Kubernetes Indexed Job) says otherwise
  */
 public record RunRequest(
     Optional<URI> target,
@@ -46,7 +49,46 @@ public record RunRequest(
     Optional<Path> accountsFile,
     SafetyOptions safety,
     List<String> allowUngated,
-    boolean provision) {
+    boolean provision,
+    ShardAssignment shard) {
+  /** An unsharded request. */
+  public RunRequest(
+      Optional<URI> target,
+      Optional<URI> authUrl,
+      String suite,
+      Path baselinesFile,
+      Path suitesFile,
+      Optional<String> against,
+      Path reportsRoot,
+      Optional<Duration> duration,
+      double rateScale,
+      List<String> injections,
+      boolean jmh,
+      Optional<Secret> databaseUrl,
+      Optional<Path> accountsFile,
+      SafetyOptions safety,
+      List<String> allowUngated,
+      boolean provision) {
+    this(
+        target,
+        authUrl,
+        suite,
+        baselinesFile,
+        suitesFile,
+        against,
+        reportsRoot,
+        duration,
+        rateScale,
+        injections,
+        jmh,
+        databaseUrl,
+        accountsFile,
+        safety,
+        allowUngated,
+        provision,
+        ShardAssignment.WHOLE);
+  }
+
   /** A request that leaves no check ungated beyond what the suite says. */
   public RunRequest(
       Optional<URI> target,
@@ -79,7 +121,8 @@ public record RunRequest(
         accountsFile,
         safety,
         List.of(),
-        false);
+        false,
+        ShardAssignment.WHOLE);
   }
 
   /** A request without {@code --provision}. */
@@ -115,7 +158,8 @@ public record RunRequest(
         accountsFile,
         safety,
         allowUngated,
-        false);
+        false,
+        ShardAssignment.WHOLE);
   }
 
   public RunRequest {
@@ -132,6 +176,7 @@ public record RunRequest(
     Objects.requireNonNull(accountsFile, "accountsFile");
     Objects.requireNonNull(safety, "safety");
     allowUngated = List.copyOf(allowUngated);
+    Objects.requireNonNull(shard, "shard");
   }
 
   /** Whether loadgate starts its own target (embedded PostgreSQL + reference app). */

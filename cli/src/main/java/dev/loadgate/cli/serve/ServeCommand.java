@@ -59,6 +59,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description =
+          "The IP address to listen on, e.g. an address of a network namespace or test host of"
+              + " your own (the sharded test uses 198.18.0.1). Default: 127.0.0.1.")
+  private String host;
+
+  @Option(
       names = "--port",
       defaultValue = "0",
       description = "The port on 127.0.0.1; 0 picks a free one. Default: 0.")
@@ -180,6 +189,17 @@ public final class ServeCommand implements Callable<Integer> {
     return ExitCodes.PASS;
   }
 
+  /** An IPv4 or IPv6 literal; a name would depend on a resolver loadgate does not control. */
+  private static String checkedHost(String value) {
+    if (!value.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]+")) {
+      throw new IllegalArgumentException(
+          "--host: not an IP address (expected e.g. 127.0.0.1 or 198.18.0.1, got \""
+              + value
+              + "\").");
+    }
+    return value;
+  }
+
   private void writeAccounts(RunningReferenceApp app) {
     TargetProfile profile = app.targetProfile();
     String yaml =
@@ -243,6 +263,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       settings =
           settings
+              .withHost(checkedHost(host))
               .withPort(port)
               .withSeedScale(seedScale)
               .withAiLatency(AiLatency.parse(aiLatency))

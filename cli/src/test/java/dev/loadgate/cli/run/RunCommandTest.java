@@ -31,6 +31,17 @@ class RunCommandTest {
   }
 
   @Test
+  void aShardNeedsASharedTargetAndARunGroup() {
+    assertThat(loadgate("run", "--shard", "1/3", "--out", reports.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "--shard: the shards of a run load one shared target (expected --target URL, got the"
+                + " embedded app, which each shard would start for itself).")
+        .contains("--run-group: a sharded run needs the id that ties its shards together");
+    assertThat(steps.calls).containsExactly("validate");
+  }
+
+  @Test
   void aMalformedDurationNamesTheAcceptedForms() {
     assertThat(loadgate("run", "--duration", "fast")).isEqualTo(2);
     assertThat(err.toString())

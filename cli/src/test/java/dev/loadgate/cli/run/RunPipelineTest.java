@@ -68,6 +68,33 @@ class RunPipelineTest {
   }
 
   @Test
+  void aShardOtherThanZeroRunsNoProbesAndItsExitCodeSaysOnlyThatItsShareRan() {
+    steps.checkStatus = Status.FAIL;
+
+    int code = pipeline().run(Requests.shard(reports, "1/3"), List.of());
+
+    assertThat(code).isZero();
+    assertThat(steps.calls)
+        .doesNotContain("startDatabaseProbe", "emailFigures", "benchmarks")
+        .contains("load", "judge", "writeReports");
+    assertThat(steps.written.metadata().runId()).endsWith("-smoke-shard-1-of-3");
+    assertThat(steps.written.notes())
+        .contains(
+            "shard 1/3 of run group g1: the database and e-mail probes (and JMH) run on shard 0"
+                + " only; the merged run takes their figures from there.");
+    assertThat(console.toString())
+        .contains(
+            "shard 1/3 of run group g1: these checks judge one shard's share; the run's verdict"
+                + " is the merge's: loadgate merge --from build-reports --run-group g1");
+  }
+
+  @Test
+  void shardZeroRunsTheProbes() {
+    assertThat(pipeline().run(Requests.shard(reports, "0/3"), List.of())).isZero();
+    assertThat(steps.calls).contains("startDatabaseProbe", "emailFigures", "benchmarks");
+  }
+
+  @Test
   void withoutJmhOrDatabaseThoseStepsAreSkipped() {
     steps.withDatabase = false;
     assertThat(run(false)).isZero();

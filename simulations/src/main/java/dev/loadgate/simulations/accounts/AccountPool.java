@@ -44,6 +44,11 @@ public final class AccountPool {
     return name;
   }
 
+  /** Every account of the pool, in the order they are handed out. */
+  public List<Account> accounts() {
+    return accounts;
+  }
+
   public int size() {
     return accounts.size();
   }

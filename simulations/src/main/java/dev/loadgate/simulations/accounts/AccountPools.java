@@ -1,5 +1,6 @@
 package dev.loadgate.simulations.accounts;
 
+import dev.loadgate.scaleout.Shard;
 import dev.loadgate.simulations.Journeys;
 import dev.loadgate.simulations.accounts.AccountPool.Mode;
 import dev.loadgate.targets.Account;
@@ -44,7 +45,17 @@ public record AccountPools(
    * alternately to letter writers and buyers when the run has both, all to the one it has.
    */
   public static AccountPools of(TargetProfile target, Set<String> journeys) {
-    List<Account> subscribers = target.accounts("subscriber");
+    return of(target, journeys, Shard.WHOLE);
+  }
+
+  /**
+   * Splits one shard's slice of a target's accounts for a run of {@code journeys}: the subscribers
+   * at positions {@code index}, {@code index + count}, ... ({@link Shard#slice}), so that no two
+   * shards of a run sign in as, spend the credits of, or buy for one subscriber. Employees' coupon
+   * codes and the admin account are shared: the journeys only read them.
+   */
+  public static AccountPools of(TargetProfile target, Set<String> journeys, Shard shard) {
+    List<Account> subscribers = shard.slice(target.accounts("subscriber"));
     List<Account> readers =
         subscribers.stream().filter(a -> !a.approvedLetterIds().isEmpty()).toList();
     List<Account> spenders =
