@@ -199,7 +199,7 @@ public final class ReferenceApp {
     new EmailRoutes(
             db, secrets.cronSecret(), settings.emailProvider(), senders, settings.randomSeed())
         .register(router);
-    new ControlRoutes(faults).register(router);
+    new ControlRoutes(faults, keys.anon().reveal()).register(router);
   }
 
   /** The started app. */

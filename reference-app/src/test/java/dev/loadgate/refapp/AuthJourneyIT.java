@@ -157,6 +157,10 @@ class AuthJourneyIT {
         new Client(app.baseUrl()).with("apikey", "not-a-key").get("/rest/v1/profiles?select=role");
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.json().path("message").asText()).isEqualTo("Invalid API key");
+    // loopback callers (scripts, curl) can ask the app for its anon key
+    assertThat(
+            new Client(app.baseUrl()).get("/__loadgate/anon-key").json().path("anonKey").asText())
+        .isEqualTo(app.targetProfile().supabaseAnonKey().reveal());
     // the app's own routes are not behind the gateway
     assertThat(new Client(app.baseUrl()).with("apikey", "not-a-key").get("/api/health").status())
         .isEqualTo(200);
