@@ -2,6 +2,8 @@ package dev.loadgate.cli.targets;
 
 import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.refapp.AppSecrets;
+import dev.loadgate.refapp.auth.Tokens;
+import dev.loadgate.refapp.gateway.ApiKeys;
 import dev.loadgate.targets.AccountsFile;
 import dev.loadgate.targets.AccountsFileException;
 import dev.loadgate.targets.Secret;
@@ -195,7 +197,8 @@ public final class EmbeddedTargets {
     return new TargetProfile(
         baseUrl,
         baseUrl,
-        Secret.of(""),
+        // the child's gateway wants its anon key, which its JWT secret determines
+        new ApiKeys(new Tokens(secrets.jwtSecret())).anon(),
         accounts.admin(),
         Optional.of(secrets.adminPortalKey()),
         Optional.of(secrets.stripeWebhookSecret()),
