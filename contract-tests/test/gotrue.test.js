@@ -18,8 +18,13 @@ describe('GoTrue: sign-out revokes refresh tokens by scope', () => {
       const again = await refresh(s.refresh_token);
       assert.equal(again.error?.code, 'refresh_token_not_found', `refresh after sign-out: ${JSON.stringify(again.error)}`);
     }
-    const user = await browserClient().auth.getUser(a.session.access_token);
-    assert.equal(user.error?.code, 'session_not_found');
+    // GoTrue answers 403 session_not_found, which auth-js reports as a missing session
+    const seen = recordingFetch();
+    const user = await browserClient({ fetch: seen.fetch }).auth.getUser(a.session.access_token);
+    assert.equal(user.data.user, null);
+    assert.equal(user.error?.name, 'AuthSessionMissingError');
+    assert.equal(seen.last().status, 403);
+    assert.equal(JSON.parse(seen.last().text).code, 'session_not_found');
   });
 
   it("signOut({ scope: 'local' }) ends only this session", async () => {
