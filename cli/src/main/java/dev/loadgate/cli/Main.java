@@ -78,6 +78,8 @@ public final class Main implements Runnable {
       PrintWriter out, PrintWriter err, Supplier<RunSteps> runSteps) {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.addSubcommand("run", new RunCommand(runSteps));
+    commandLine.addSubcommand("compare", new dev.loadgate.cli.compare.CompareCommand());
+    commandLine.addSubcommand("calibrate", new dev.loadgate.cli.compare.CalibrateCommand());
     commandLine.addSubcommand("gate", new GateCommand());
     commandLine.addSubcommand("baselines", new BaselinesCommand());
     commandLine.addSubcommand("serve", new dev.loadgate.cli.serve.ServeCommand());

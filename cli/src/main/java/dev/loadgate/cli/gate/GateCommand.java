@@ -5,8 +5,10 @@ import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.cli.ExitCodes;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.compare.CalibrationFile;
 import dev.loadgate.cli.options.GateCoverageOptions;
 import dev.loadgate.cli.run.ConsoleSummary;
+import dev.loadgate.compare.CalibrationException;
 import dev.loadgate.config.Glob;
 import dev.loadgate.config.Suggestions;
 import dev.loadgate.measure.MeasurementStore;
@@ -63,6 +65,10 @@ import picocli.CommandLine.Spec;
       "  loadgate gate reports/20261129T071502Z-smoke --baselines my-limits.yaml",
       "  loadgate gate reports/20261129T071502Z-smoke --against baselines/accepted/20261128T200000Z-smoke",
       "  loadgate gate reports/20261129T071502Z-smoke --gate 'latency.*' --gate 'errors.*'",
+      "  loadgate gate reports/20261129T071502Z-smoke --baselines new.yaml --allow-ungated 'db.*'",
+      "",
+      "A --gate pattern that matches no check, and (without --gate) a check the original run never",
+      "judged, are bad input: name such a check with --allow-ungated to leave it ungated on purpose.",
       "",
       "Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 bad input, 3 run incomplete."
     })
@@ -165,7 +171,11 @@ public final class GateCommand implements Callable<Integer> {
     String acceptedRunId = null;
     if (acceptedDir != null) {
       AcceptedRun accepted = AcceptedRuns.load(acceptedDir);
-      options = options.against(accepted);
+      try {
+        options = options.against(accepted).calibrated(CalibrationFile.load());
+      } catch (CalibrationException e) {
+        throw new GateInputException(e.getMessage());
+      }
       acceptedRunId = accepted.runId();
       notes.addAll(accepted.environmentDifferences(environment));
     }

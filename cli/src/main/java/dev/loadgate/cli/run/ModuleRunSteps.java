@@ -8,11 +8,13 @@ import dev.loadgate.benchmarks.BenchmarkRunner;
 import dev.loadgate.benchmarks.BenchmarkSettings;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.compare.CalibrationFile;
 import dev.loadgate.cli.safety.StripeKeyGuard;
 import dev.loadgate.cli.safety.UserRateCap;
 import dev.loadgate.cli.targets.EmbeddedTarget;
 import dev.loadgate.cli.targets.EmbeddedTargetSpec;
 import dev.loadgate.cli.targets.EmbeddedTargets;
+import dev.loadgate.compare.CalibrationException;
 import dev.loadgate.config.Suggestions;
 import dev.loadgate.dbprobe.DbProbe;
 import dev.loadgate.dbprobe.EmailQueueProbe;
@@ -38,6 +40,7 @@ import dev.loadgate.verdict.AcceptedRun;
 import dev.loadgate.verdict.AcceptedRunException;
 import dev.loadgate.verdict.AcceptedRuns;
 import dev.loadgate.verdict.Check;
+import dev.loadgate.verdict.EvaluationOptions;
 import dev.loadgate.verdict.VerdictEngine;
 import java.net.URI;
 import java.nio.file.Files;
@@ -82,6 +85,9 @@ public final class ModuleRunSteps implements RunSteps {
     Optional<Suite> suite = baselines.flatMap(b -> loadSuite(request, b, problems));
     Optional<AcceptedRun> accepted =
         request.against().flatMap(against -> loadAccepted(against, problems));
+    if (request.against().isPresent()) {
+      calibrationProblem().ifPresent(problems::add);
+    }
     List<FaultSpec> faults = new ArrayList<>();
     for (String injection : request.injections()) {
       try {
@@ -127,6 +133,16 @@ public final class ModuleRunSteps implements RunSteps {
       throw new BadInputException(problems);
     }
     return new RunPlan(request, baselines.get(), plan, accepted, faults, external);
+  }
+
+  /** A calibration file the relative gate would read but cannot, checked before any load. */
+  private static Optional<String> calibrationProblem() {
+    try {
+      CalibrationFile.load();
+      return Optional.empty();
+    } catch (CalibrationException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   /** Where an embedded run's plan points until its target has started; nothing is sent to it. */
@@ -275,7 +291,12 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public List<Check> judge(RunPlan plan, Measurements measurements) {
-    return VerdictEngine.evaluate(plan.baselines(), measurements, plan.evaluation());
+    EvaluationOptions options = plan.evaluation();
+    if (plan.accepted().isPresent()) {
+      // The relative gate allows for this machine's run-to-run drift (loadgate calibrate).
+      options = options.calibrated(CalibrationFile.load());
+    }
+    return VerdictEngine.evaluate(plan.baselines(), measurements, options);
   }
 
   @Override
