@@ -73,9 +73,11 @@ public final class BaselinesLoader {
           "regression");
   private static final List<String> SOURCE_KEYS =
       List.of("group", "requests", "request", "figure", "except");
-  private static final List<String> CAPACITY_KEYS = List.of("scalingTriggers", "growth");
+  private static final List<String> CAPACITY_KEYS = List.of("scalingTriggers", "growth", "current");
+  private static final List<String> CURRENT_KEYS = List.of("rate", "note");
   private static final List<String> TRIGGER_KEYS = List.of("metric", "above", "below", "guide");
-  private static final List<String> GROWTH_KEYS = List.of("perMonth", "factor", "guide");
+  private static final List<String> GROWTH_KEYS =
+      List.of("perMonth", "factor", "journeys", "guide");
   private static final List<String> STATISTICS =
       List.of("percentile", "mean", "max", "rate", "value");
 
@@ -567,7 +569,12 @@ public final class BaselinesLoader {
           Percent p = optional(k.get("perMonth"), where + ".perMonth", Percent::parse, null);
           if (p != null) {
             growth.add(
-                new GrowthProjection(projection.key(), p.value(), Double.NaN, str(k.get("guide"))));
+                new GrowthProjection(
+                    projection.key(),
+                    p.value(),
+                    Double.NaN,
+                    journeys(k.get("journeys"), where + ".journeys"),
+                    str(k.get("guide"))));
           }
         } else {
           Double factor = optional(k.get("factor"), where + ".factor", this::factor, null);
@@ -578,7 +585,52 @@ public final class BaselinesLoader {
         }
       }
     }
-    return new Capacity(triggers, growth);
+    return new Capacity(triggers, growth, currentRate(keys.get("current")));
+  }
+
+  /** The journeys a growth projection applies to: a list of journey names, empty when absent. */
+  private List<String> journeys(Entry entry, String where) {
+    if (entry == null) {
+      return List.of();
+    }
+    if (!(entry.value() instanceof YamlTree.ListNode list)) {
+      problem(
+          entry.value().at(),
+          where
+              + ": must be a list of journeys (expected e.g. [auth, admin_dashboard], got "
+              + entry.value().describe()
+              + ")");
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (YamlTree.Node item : list.items()) {
+      String name = text(item);
+      if (name == null || name.isBlank()) {
+        problem(
+            item.at(), where + ": each item must be a journey name (got " + item.describe() + ")");
+      } else {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** {@code capacity.current.rate}: today's production rate, journeys per second; NaN if absent. */
+  private double currentRate(Entry entry) {
+    if (entry == null) {
+      return Double.NaN;
+    }
+    MapNode m = map(entry, "capacity.current");
+    if (m == null) {
+      return Double.NaN;
+    }
+    Map<String, Entry> k = keys(m, "capacity.current", CURRENT_KEYS);
+    require(k, entry, "capacity.current", "rate");
+    return optional(
+        k.get("rate"),
+        "capacity.current.rate",
+        dev.loadgate.config.Quantities::ratePerSec,
+        Double.NaN);
   }
 
   /**

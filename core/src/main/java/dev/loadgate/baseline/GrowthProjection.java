@@ -1,5 +1,6 @@
 package dev.loadgate.baseline;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,12 +11,24 @@ import java.util.Objects;
  * @param perMonthPercent month-over-month growth in percent (20 for +20 %/month); {@code NaN} when
  *     the projection is a factor
  * @param factor total growth to plan for (10 for 10x); {@code NaN} when the projection is monthly
+ * @param journeys the load journeys that grow at this rate (capacity runway), e.g. {@code [auth]};
+ *     may be empty
  * @param guideSection where the guide documents it
  */
 public record GrowthProjection(
-    String name, double perMonthPercent, double factor, String guideSection) {
+    String name,
+    double perMonthPercent,
+    double factor,
+    List<String> journeys,
+    String guideSection) {
+  /** A projection that names no journeys. */
+  public GrowthProjection(String name, double perMonthPercent, double factor, String guideSection) {
+    this(name, perMonthPercent, factor, List.of(), guideSection);
+  }
+
   public GrowthProjection {
     Objects.requireNonNull(name, "name");
+    journeys = List.copyOf(journeys);
     if (Double.isNaN(perMonthPercent) == Double.isNaN(factor)) {
       throw new IllegalArgumentException(
           name

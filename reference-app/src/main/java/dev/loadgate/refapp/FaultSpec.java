@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *           | +uniform(&lt;min&gt;,&lt;max&gt;)            added latency drawn uniformly, e.g. +uniform(100ms,300ms)
  *           | error:&lt;percent&gt;%[:&lt;status&gt;]      that share of requests answers 500 (or 502/503/504)
  *           | stall:&lt;duration&gt;                   the request hangs that long, then answers 504
+ *           | capacity:&lt;rate&gt;/s                 one at a time, each holding the server 1/rate s: a
+ *                                              known capacity limit (requests queue above it)
  *   duration = a number with ms, s or m: 250ms, 2.5s, 1m
  * </pre>
  *
@@ -41,7 +43,7 @@ public record FaultSpec(String target, Effect effect, double sharePercent) {
 
   private static final String SYNTAX =
       "+<duration>, +lognormal(<median>,<sigma>), +uniform(<min>,<max>), error:<percent>%[:<status>]"
-          + " or stall:<duration>";
+          + ", stall:<duration> or capacity:<rate>/s";
   private static final Pattern ROUTE = Pattern.compile("(GET|POST|PUT|DELETE|PATCH) /\\S*");
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
   private static final Pattern LOGNORMAL =
@@ -49,6 +51,7 @@ public record FaultSpec(String target, Effect effect, double sharePercent) {
   private static final Pattern UNIFORM =
       Pattern.compile("\\+uniform\\(\\s*(\\S+?)\\s*,\\s*(\\S+?)\\s*\\)");
   private static final Pattern ERROR = Pattern.compile("error:(\\d+(?:\\.\\d+)?)%(?::(\\d{3}))?");
+  private static final Pattern CAPACITY = Pattern.compile("capacity:(\\d+(?:\\.\\d+)?)/s");
   private static final Pattern SHARE = Pattern.compile("(.*)@(\\d+(?:\\.\\d+)?)%");
 
   public FaultSpec {
@@ -67,7 +70,7 @@ public record FaultSpec(String target, Effect effect, double sharePercent) {
 
   /** What a fault does to a request it hits. */
   public sealed interface Effect
-      permits AddedLatency, LognormalLatency, UniformLatency, ErrorRate, Stall {}
+      permits AddedLatency, LognormalLatency, UniformLatency, ErrorRate, Stall, CapacityLimit {}
 
   /** Adds a fixed delay before the request is handled. */
   public record AddedLatency(Duration delay) implements Effect {}
@@ -93,6 +96,15 @@ public record FaultSpec(String target, Effect effect, double sharePercent) {
 
   /** Holds the request for {@code duration}, then answers 504, like a hung upstream. */
   public record Stall(Duration duration) implements Effect {}
+
+  /**
+   * Serves matching requests one at a time, each holding a single server for {@code 1/ratePerSec}
+   * seconds: a queue with a known service rate, so latency climbs as arrivals near the rate and
+   * grows without bound above it (the capacity staircase's known knee).
+   *
+   * @param ratePerSec the most requests per second served, above 0 and at most 10000
+   */
+  public record CapacityLimit(double ratePerSec) implements Effect {}
 
   /** Parses several faults separated by {@code ;} (blank parts are ignored). */
   public static List<FaultSpec> parseList(String text) {
@@ -203,6 +215,14 @@ public record FaultSpec(String target, Effect effect, double sharePercent) {
       }
       return new ErrorRate(percent, status);
     }
+    if ((m = CAPACITY.matcher(t)).matches()) {
+      double rate = Double.parseDouble(m.group(1));
+      if (!(rate > 0 && rate <= 10_000)) {
+        throw new IllegalArgumentException(
+            where + ": capacity rate must be in (0, 10000] per second (got " + m.group(1) + "/s).");
+      }
+      return new CapacityLimit(rate);
+    }
     if (t.startsWith("stall:")) {
       return new Stall(positive(where, t.substring("stall:".length())));
     }
@@ -296,6 +316,9 @@ public record FaultSpec(String target, Effect effect, double sharePercent) {
       return "+uniform(" + ms(u.min()) + "," + ms(u.max()) + ")";
     } else if (effect instanceof ErrorRate e) {
       return "error:" + fmt(e.percent()) + "%" + (e.status() == 500 ? "" : ":" + e.status());
+    }
+    if (effect instanceof CapacityLimit c) {
+      return "capacity:" + fmt(c.ratePerSec()) + "/s";
     }
     return "stall:" + ms(((Stall) effect).duration());
   }

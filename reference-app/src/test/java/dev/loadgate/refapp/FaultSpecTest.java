@@ -115,4 +115,20 @@ class FaultSpecTest {
             "fault \"download\": missing \"=\" (expected <target>=<effect>, got \"download\")."
                 + " Example: download=+2500ms");
   }
+
+  @Test
+  void parsesACapacityLimitAndPrintsItBack() {
+    FaultSpec f = FaultSpec.parse("download=capacity:8/s");
+
+    assertThat(f.effect()).isEqualTo(new FaultSpec.CapacityLimit(8));
+    assertThat(f).hasToString("download=capacity:8/s");
+  }
+
+  @Test
+  void refusesACapacityOfZero() {
+    assertThatThrownBy(() -> FaultSpec.parse("download=capacity:0/s"))
+        .hasMessage(
+            "fault \"download=capacity:0/s\": capacity rate must be in (0, 10000] per second (got"
+                + " 0/s).");
+  }
 }

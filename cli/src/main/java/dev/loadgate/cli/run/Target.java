@@ -12,6 +12,11 @@ public interface Target extends AutoCloseable {
   /** The database the probes read, when known. */
   Optional<Secret> jdbcUrl();
 
+  /** The target's process on this machine, when loadgate started it (its CPU is read from it). */
+  default java.util.OptionalLong pid() {
+    return java.util.OptionalLong.empty();
+  }
+
   /** E.g. {@code embedded reference app at http://127.0.0.1:41234}; never a secret. */
   String description();
 

@@ -5,13 +5,17 @@ import dev.loadgate.refapp.FaultSpec;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /** Applies the faults in force to each request before its handler runs. */
 public final class FaultInjector implements FaultControl {
   private volatile List<FaultSpec> faults = List.of();
+  private final Map<FaultSpec, ReentrantLock> servers = new ConcurrentHashMap<>();
   private final Supplier<Set<String>> routeNames;
 
   public FaultInjector(List<FaultSpec> initial, Supplier<Set<String>> routeNames) {
@@ -58,6 +62,7 @@ public final class FaultInjector implements FaultControl {
     long delayNanos = 0;
     long stallNanos = 0;
     int errorStatus = 0;
+    List<FaultSpec> queues = new java.util.ArrayList<>();
     for (FaultSpec f : now) {
       if (!f.matches(routeName, pathName) || random.nextDouble() * 100 >= f.sharePercent()) {
         continue;
@@ -76,9 +81,14 @@ public final class FaultInjector implements FaultControl {
         }
       } else if (e instanceof FaultSpec.Stall s) {
         stallNanos = Math.max(stallNanos, s.duration().toNanos());
+      } else if (e instanceof FaultSpec.CapacityLimit) {
+        queues.add(f);
       }
     }
     sleep(Math.min(delayNanos, Duration.ofMinutes(10).toNanos()));
+    for (FaultSpec f : queues) {
+      serveOneAtATime(f, (FaultSpec.CapacityLimit) f.effect());
+    }
     if (stallNanos > 0) {
       sleep(stallNanos);
       ctx.header("X-Loadgate-Fault", "stall");
@@ -88,6 +98,17 @@ public final class FaultInjector implements FaultControl {
     if (errorStatus != 0) {
       ctx.header("X-Loadgate-Fault", "error");
       throw errorFor(errorStatus);
+    }
+  }
+
+  /** Waits for the fault's single server (first come, first served), then holds it 1/rate s. */
+  private void serveOneAtATime(FaultSpec fault, FaultSpec.CapacityLimit limit) {
+    ReentrantLock server = servers.computeIfAbsent(fault, k -> new ReentrantLock(true));
+    server.lock();
+    try {
+      sleep(Math.round(1e9 / limit.ratePerSec()));
+    } finally {
+      server.unlock();
     }
   }
 
