@@ -14,8 +14,10 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 PASSWORD=${LOADGATE_SEED_PASSWORD:-Seed-pass-1}
 PORTAL=${ADMIN_PORTAL_KEY:-pk-demo-portal-key}
 json() { python3 -c "import sys,json;print(json.load(sys.stdin)$1)"; }
+# the API gateway wants the anon key on /auth/v1 and /rest/v1; the app hands it to loopback callers
+ANON=$(curl -s "$B/__loadgate/anon-key" | json '["anonKey"]')
 
-TOKEN=$(curl -s -X POST "$B/auth/v1/token?grant_type=password" -H 'Content-Type: application/json' \
+TOKEN=$(curl -s -X POST "$B/auth/v1/token?grant_type=password" -H "apikey: $ANON" -H 'Content-Type: application/json' \
   -d "{\"email\":\"sub-0002@loadgate.test\",\"password\":\"$PASSWORD\"}" | json '["access_token"]')
 LETTER=$(curl -s -X POST "$B/api/generate-letter" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"letterType":"demand_letter","intakeData":{"senderName":"Ann","senderAddress":"1 Main St","senderState":"CA","recipientName":"Bob","recipientAddress":"2 Oak St","recipientState":"NY","issueDescription":"The March invoice is still unpaid.","desiredOutcome":"Pay it in full."}}' | json '["letterId"]')
@@ -45,9 +47,10 @@ run() {  # name path [VAR=value ...]; WRK_CONN=n overrides the connection count
 LETTER_BODY='{"letterType":"demand_letter","intakeData":{"senderName":"Ann","senderAddress":"1 Main St","senderState":"CA","recipientName":"Bob","recipientAddress":"2 Oak St","recipientState":"NY","issueDescription":"The March invoice is still unpaid.","desiredOutcome":"Pay it in full."}}'
 run "health     GET /api/health" /api/health
 run "auth       POST /auth/v1/token (bcrypt, 2 conns)" "/auth/v1/token?grant_type=password" WRK_CONN=2 \
-  WRK_METHOD=POST WRK_BODY="{\"email\":\"sub-0003@loadgate.test\",\"password\":\"$PASSWORD\"}"
-run "auth       GET /auth/v1/user" /auth/v1/user WRK_AUTH="$TOKEN"
-run "letter_gen GET /rest/v1/letters (status poll)" "/rest/v1/letters?select=status&id=eq.$LETTER" WRK_AUTH="$TOKEN"
+  WRK_HEADER_NAME=apikey WRK_HEADER_VALUE="$ANON" WRK_METHOD=POST WRK_BODY="{\"email\":\"sub-0003@loadgate.test\",\"password\":\"$PASSWORD\"}"
+run "auth       GET /auth/v1/user" /auth/v1/user WRK_AUTH="$TOKEN" WRK_HEADER_NAME=apikey WRK_HEADER_VALUE="$ANON"
+run "letter_gen GET /rest/v1/letters (status poll)" "/rest/v1/letters?select=status&id=eq.$LETTER" WRK_AUTH="$TOKEN" \
+  WRK_HEADER_NAME=apikey WRK_HEADER_VALUE="$ANON"
 run "payment    POST /api/verify-payment (already active)" /api/verify-payment \
   WRK_METHOD=POST WRK_AUTH="$TOKEN" WRK_BODY="{\"sessionId\":\"$SESSION\"}"
 run "download   GET /api/letters/{id}/pdf" "/api/letters/$APPROVED/pdf" WRK_AUTH="$TOKEN"

@@ -9,6 +9,8 @@ import dev.loadgate.refapp.auth.Tokens;
 import dev.loadgate.refapp.db.Database;
 import dev.loadgate.refapp.db.Seeder;
 import dev.loadgate.refapp.email.EmailRoutes;
+import dev.loadgate.refapp.gateway.ApiKeys;
+import dev.loadgate.refapp.gateway.SupabaseGateway;
 import dev.loadgate.refapp.health.HealthRoutes;
 import dev.loadgate.refapp.http.ApiError;
 import dev.loadgate.refapp.http.ControlRoutes;
@@ -74,13 +76,19 @@ public final class ReferenceApp {
     FaultInjector faults = new FaultInjector(List.of(), () -> Set.copyOf(routeNames));
     ExecutorService senders = Executors.newFixedThreadPool(16, daemon("refapp-email"));
     RequestStats stats = new RequestStats();
+    ApiKeys keys = new ApiKeys(new Tokens(settings.secrets().jwtSecret()));
     Javalin app =
         Javalin.create(
             config -> {
               configure(config, settings);
               Router router =
-                  new Router(config, new RateLimiter(settings.rateLimits()), faults, stats);
-              registerRoutes(router, settings, db, stats, faults, senders);
+                  new Router(
+                      config,
+                      new RateLimiter(settings.rateLimits()),
+                      faults,
+                      stats,
+                      new SupabaseGateway(keys));
+              registerRoutes(router, settings, db, stats, faults, senders, keys);
               routeNames.addAll(router.routeNames());
             });
     try {
@@ -108,7 +116,7 @@ public final class ReferenceApp {
         new TargetProfile(
             base,
             base,
-            Secret.of(""),
+            keys.anon(),
             Optional.ofNullable(seeded.admin()),
             Optional.of(settings.secrets().adminPortalKey()),
             Optional.of(settings.secrets().stripeWebhookSecret()),
@@ -175,13 +183,14 @@ public final class ReferenceApp {
       Database db,
       RequestStats stats,
       FaultInjector faults,
-      ExecutorService senders) {
+      ExecutorService senders,
+      ApiKeys keys) {
     AppSecrets secrets = settings.secrets();
     Tokens tokens = new Tokens(secrets.jwtSecret());
     Sessions sessions = new Sessions(tokens, db);
     new HealthRoutes(db, stats).register(router);
     new AuthRoutes(db, tokens, sessions).register(router);
-    new RestRoutes(db, sessions).register(router);
+    new RestRoutes(db, sessions, keys).register(router);
     new LetterRoutes(db, sessions, new AiStandIn(settings.aiLatency(), settings.randomSeed()))
         .register(router);
     new PaymentRoutes(db, sessions, secrets.stripeWebhookSecret()).register(router);
@@ -190,7 +199,7 @@ public final class ReferenceApp {
     new EmailRoutes(
             db, secrets.cronSecret(), settings.emailProvider(), senders, settings.randomSeed())
         .register(router);
-    new ControlRoutes(faults).register(router);
+    new ControlRoutes(faults, keys.anon().reveal()).register(router);
   }
 
   /** The started app. */

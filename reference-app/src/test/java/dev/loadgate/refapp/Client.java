@@ -23,8 +23,18 @@ final class Client {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private static final Map<URI, String> ANON_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final URI base;
   private final Map<String, String> headers = new LinkedHashMap<>();
+
+  /**
+   * Sends {@code app}'s anon key as {@code apikey} on every Supabase request ({@code /auth/v1},
+   * {@code /rest/v1}) to it, as supabase-js does and the API gateway requires.
+   */
+  static void useAnonKey(RunningReferenceApp app) {
+    ANON_KEYS.put(app.baseUrl(), app.targetProfile().supabaseAnonKey().reveal());
+  }
 
   Client(URI base) {
     this.base = base;
@@ -99,6 +109,11 @@ final class Client {
       if (body != null) {
         b.header("Content-Type", "application/json");
       }
+      String anonKey = ANON_KEYS.get(base);
+      boolean supabase = path.startsWith("/auth/v1/") || path.startsWith("/rest/v1/");
+      if (supabase && anonKey != null && !headers.containsKey("apikey") && !has(extraHeaders)) {
+        b.header("apikey", anonKey);
+      }
       if (!headers.containsKey("X-Forwarded-For")) {
         b.header("X-Forwarded-For", nextIp());
       }
@@ -115,6 +130,15 @@ final class Client {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  private static boolean has(String[] extraHeaders) {
+    for (int i = 0; i < extraHeaders.length; i += 2) {
+      if (extraHeaders[i].equalsIgnoreCase("apikey")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Signs in with the password grant and returns a client carrying the access token. */

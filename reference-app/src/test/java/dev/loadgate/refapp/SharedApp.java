@@ -19,6 +19,7 @@ final class SharedApp {
                   .withEmailProvider(
                       new EmailProvider(
                           java.time.Duration.ofMillis(5), 0, 0, java.time.Duration.ofMillis(1))));
+      Client.useAnonKey(app);
       RunningReferenceApp started = app;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close));
     }

@@ -124,6 +124,7 @@ class FidelityIT {
             .send(
                 HttpRequest.newBuilder(base.resolve("/auth/v1/token?grant_type=password"))
                     .header("Content-Type", "application/json")
+                    .header("apikey", app.targetProfile().supabaseAnonKey().reveal())
                     .POST(
                         HttpRequest.BodyPublishers.ofString(
                             JourneyContext.json(

@@ -116,6 +116,8 @@ class SmokeSuiteIT {
         .contains(
             JourneyContext.SIGN_IN,
             AuthJourney.USER,
+            AuthJourney.PROFILE,
+            AuthJourney.SIGN_OUT,
             LetterGenerationJourney.GENERATE,
             LetterGenerationJourney.STATUS,
             PaymentJourney.CHECKOUT,

@@ -1,5 +1,6 @@
 package dev.loadgate.refapp.auth;
 
+import dev.loadgate.refapp.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,7 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** Row-level helpers that create users, profiles and employee coupons (the signup triggers). */
@@ -28,16 +31,42 @@ public final class Accounts {
       String role,
       String adminSubRole)
       throws SQLException {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("full_name", fullName);
+    metadata.put("role", role);
+    return createUser(
+        c,
+        id,
+        email,
+        passwordHash,
+        fullName,
+        role,
+        adminSubRole,
+        Json.MAPPER.valueToTree(metadata).toString());
+  }
+
+  /**
+   * As {@link #createUser(Connection, UUID, String, String, String, String, String)}, keeping
+   * {@code metadataJson} (the sign-up's {@code data} object) as {@code raw_user_meta_data}.
+   */
+  public static boolean createUser(
+      Connection c,
+      UUID id,
+      String email,
+      String passwordHash,
+      String fullName,
+      String role,
+      String adminSubRole,
+      String metadataJson)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into auth.users (id, email, encrypted_password, raw_user_meta_data)"
-                + " values (?, ?, ?, jsonb_build_object('full_name', ?::text, 'role', ?::text))"
-                + " on conflict (email) do nothing")) {
+                + " values (?, ?, ?, ?::jsonb) on conflict (email) do nothing")) {
       ps.setObject(1, id);
       ps.setString(2, email);
       ps.setString(3, passwordHash);
-      ps.setString(4, fullName);
-      ps.setString(5, role);
+      ps.setString(4, metadataJson);
       if (ps.executeUpdate() == 0) {
         return false;
       }

@@ -1,9 +1,12 @@
 package dev.loadgate.refapp.auth;
 
+import static dev.loadgate.refapp.auth.GoTrueErrors.error;
+import static dev.loadgate.refapp.auth.GoTrueErrors.versioned;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.loadgate.refapp.db.Database;
-import dev.loadgate.refapp.http.ApiError;
 import dev.loadgate.refapp.http.Json;
 import dev.loadgate.refapp.http.Router;
 import io.javalin.http.Context;
@@ -11,9 +14,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +25,10 @@ import java.util.regex.Pattern;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
- * Supabase Auth stand-in: sign-up, password and refresh-token grants, user lookup; bcrypt cost 10
- * password hashes, HS256 access tokens valid for one hour, rotating refresh tokens.
+ * Supabase Auth (GoTrue) stand-in: sign-up, password and refresh-token grants, user lookup and
+ * logout; bcrypt cost 10 password hashes, HS256 access tokens valid for one hour that name their
+ * session, rotating refresh tokens ({@link RefreshTokens}), and GoTrue's versioned error shapes
+ * ({@link GoTrueErrors}).
  */
 public final class AuthRoutes {
   /** bcrypt cost factor, as Supabase. */
@@ -43,55 +48,57 @@ public final class AuthRoutes {
   }
 
   public void register(Router r) {
-    r.post("/auth/v1/signup", "auth", null, this::signup);
-    r.post("/auth/v1/token", "auth", null, this::token);
-    r.get("/auth/v1/user", "auth", null, this::user);
+    r.post("/auth/v1/signup", "auth", null, versioned(this::signup));
+    r.post("/auth/v1/token", "auth", null, versioned(this::token));
+    r.get("/auth/v1/user", "auth", null, versioned(this::user));
+    r.post("/auth/v1/logout", "auth", null, versioned(this::logout));
   }
 
-  /** A GoTrue-style error: {@code {code, error_code, msg}}. */
-  static ApiError goTrue(int status, String errorCode, String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("code", status);
-    body.put("error_code", errorCode);
-    body.put("msg", message);
-    return new ApiError(status, body);
-  }
+  /** A user as GoTrue stores it; {@code metadata} is {@code raw_user_meta_data} as given. */
+  record AuthUser(
+      UUID id,
+      String email,
+      String passwordHash,
+      JsonNode metadata,
+      Instant createdAt,
+      Instant lastSignInAt) {}
 
   private void signup(Context ctx) throws SQLException {
     ObjectNode body = Json.object(ctx);
     String email = Json.text(body, "email");
     String password = Json.text(body, "password");
     if (email == null || !EMAIL.matcher(email).matches()) {
-      throw goTrue(400, "validation_failed", "Unable to validate email address: invalid format");
+      throw error(400, "validation_failed", "Unable to validate email address: invalid format");
     }
     if (password == null || password.length() < 6) {
-      throw goTrue(422, "weak_password", "Password should be at least 6 characters.");
+      throw error(422, "weak_password", "Password should be at least 6 characters.");
     }
     JsonNode data = body.path("data");
-    String fullName = data.path("full_name").asText("");
-    String role = data.path("role").asText("subscriber");
-    if (!role.equals("employee")) {
-      role = "subscriber"; // the signup trigger never creates admins
-    }
+    ObjectNode metadata =
+        data.isObject() ? (ObjectNode) data.deepCopy() : Json.MAPPER.createObjectNode();
+    String fullName =
+        metadata.path("full_name").isTextual() ? metadata.get("full_name").asText() : "";
+    // the signup trigger creates subscribers and employees only; the metadata stays as given
+    String role = "employee".equals(metadata.path("role").asText()) ? "employee" : "subscriber";
     String normalized = email.toLowerCase(Locale.ROOT);
     String hash = BCrypt.hashpw(password, BCrypt.gensalt(BCRYPT_COST));
     UUID id = UUID.randomUUID();
-    String chosenRole = role;
-    boolean created =
+    Map<String, Object> session =
         db.inTransaction(
             c -> {
-              if (!Accounts.createUser(c, id, normalized, hash, fullName, chosenRole, null)) {
-                return false;
+              if (!Accounts.createUser(
+                  c, id, normalized, hash, fullName, role, null, metadata.toString())) {
+                return null;
               }
-              if (chosenRole.equals("employee")) {
+              if (role.equals("employee")) {
                 Accounts.createEmployeeCoupon(c, id);
               }
-              return true;
+              return session(findUser(c, id).orElseThrow(), RefreshTokens.openSession(c, id));
             });
-    if (!created) {
-      throw goTrue(422, "user_already_exists", "User already registered");
+    if (session == null) {
+      throw error(422, "user_already_exists", "User already registered");
     }
-    Json.send(ctx, 200, session(id, normalized, fullName, chosenRole));
+    Json.send(ctx, 200, session);
   }
 
   private void token(Context ctx) throws SQLException {
@@ -101,7 +108,7 @@ public final class AuthRoutes {
     } else if ("refresh_token".equals(grant)) {
       refreshGrant(ctx);
     } else {
-      throw goTrue(
+      throw error(
           400,
           "unsupported_grant_type",
           "unsupported_grant_type (expected password or refresh_token, got "
@@ -115,163 +122,195 @@ public final class AuthRoutes {
     String email = Json.text(body, "email");
     String password = Json.text(body, "password");
     if (email == null || password == null) {
-      throw goTrue(400, "validation_failed", "missing email or phone");
+      throw error(400, "validation_failed", "missing email or phone");
     }
-    Optional<Map<String, Object>> row = findUser(email.toLowerCase(Locale.ROOT));
-    String hash = row.map(m -> (String) m.get("hash")).orElse(dummyHash);
+    Optional<AuthUser> user =
+        db.withConnection(c -> findUserByEmail(c, email.toLowerCase(Locale.ROOT)));
+    String hash = user.map(AuthUser::passwordHash).orElse(dummyHash);
     boolean ok = BCrypt.checkpw(password, hash);
-    if (row.isEmpty() || !ok) {
-      throw goTrue(400, "invalid_credentials", "Invalid login credentials");
+    if (user.isEmpty() || !ok) {
+      throw error(400, "invalid_credentials", "Invalid login credentials");
     }
-    Map<String, Object> u = row.get();
-    UUID id = (UUID) u.get("id");
-    db.withConnection(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("update auth.users set last_sign_in_at = now() where id = ?")) {
-            ps.setObject(1, id);
-            return ps.executeUpdate();
-          }
-        });
-    Json.send(
-        ctx,
-        200,
-        session(id, (String) u.get("email"), (String) u.get("name"), (String) u.get("role")));
+    UUID id = user.get().id();
+    Map<String, Object> session =
+        db.inTransaction(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "update auth.users set last_sign_in_at = now() where id = ?")) {
+                ps.setObject(1, id);
+                ps.executeUpdate();
+              }
+              return session(findUser(c, id).orElseThrow(), RefreshTokens.openSession(c, id));
+            });
+    Json.send(ctx, 200, session);
   }
 
   private void refreshGrant(Context ctx) throws SQLException {
     ObjectNode body = Json.object(ctx);
     String refresh = Json.text(body, "refresh_token");
     if (refresh == null || refresh.isBlank()) {
-      throw goTrue(400, "validation_failed", "Refresh Token is required");
+      throw error(400, "validation_failed", "Refresh Token is required");
     }
-    UUID userId =
+    Object result =
         db.inTransaction(
             c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "select user_id, revoked from auth.refresh_tokens where token_hash = ?"
-                          + " for update")) {
-                ps.setString(1, Tokens.hash(refresh));
-                try (ResultSet rs = ps.executeQuery()) {
-                  if (!rs.next()) {
-                    throw goTrue(
-                        400,
-                        "refresh_token_not_found",
-                        "Invalid Refresh Token: Refresh Token Not Found");
-                  }
-                  if (rs.getBoolean(2)) {
-                    throw goTrue(
-                        400, "refresh_token_already_used", "Invalid Refresh Token: Already Used");
-                  }
-                  UUID id = rs.getObject(1, UUID.class);
-                  try (PreparedStatement rev =
-                      c.prepareStatement(
-                          "update auth.refresh_tokens set revoked = true where token_hash = ?")) {
-                    rev.setString(1, Tokens.hash(refresh));
-                    rev.executeUpdate();
-                  }
-                  return id;
-                }
+              RefreshTokens.Outcome outcome = RefreshTokens.exchange(c, refresh, Instant.now());
+              if (outcome instanceof RefreshTokens.Granted granted) {
+                Optional<AuthUser> user = findUser(c, granted.userId());
+                return user.isEmpty() ? null : session(user.get(), granted);
               }
+              return outcome;
             });
-    Caller caller =
-        sessions
-            .profile(userId)
-            .orElseThrow(
-                () -> goTrue(404, "user_not_found", "User from sub claim in JWT does not exist"));
-    Json.send(ctx, 200, session(userId, caller.email(), null, caller.role()));
+    if (result == null) {
+      throw error(404, "user_not_found", "User from sub claim in JWT does not exist");
+    }
+    if (result instanceof RefreshTokens.Refused refused) {
+      throw error(400, refused.errorCode(), refused.message());
+    }
+    Json.send(ctx, 200, result);
   }
 
   private void user(Context ctx) throws SQLException {
-    String token = Sessions.accessToken(ctx);
-    if (token == null) {
-      throw goTrue(401, "no_authorization", "This endpoint requires a valid Bearer token");
-    }
-    Caller caller =
-        sessions
-            .find(ctx)
+    Caller caller = requireCaller(ctx);
+    AuthUser user =
+        db.withConnection(c -> findUser(c, caller.id()))
             .orElseThrow(
-                () -> goTrue(403, "bad_jwt", "invalid JWT: unable to parse or verify signature"));
-    Json.send(ctx, 200, userJson(caller.id(), caller.email(), null, caller.role()));
+                () -> error(404, "user_not_found", "User from sub claim in JWT does not exist"));
+    Json.send(ctx, 200, userJson(user));
   }
 
-  private Optional<Map<String, Object>> findUser(String email) throws SQLException {
-    return db.withConnection(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "select u.id, u.email, u.encrypted_password, p.full_name, p.role::text"
-                      + " from auth.users u join profiles p on p.id = u.id where u.email = ?")) {
-            ps.setString(1, email);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.empty();
-              }
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("id", rs.getObject(1, UUID.class));
-              m.put("email", rs.getString(2));
-              m.put("hash", rs.getString(3));
-              m.put("name", rs.getString(4));
-              m.put("role", rs.getString(5));
-              return Optional.of(m);
-            }
-          }
-        });
-  }
-
-  /** The session JSON of a password or refresh grant, with a newly stored refresh token. */
-  private Map<String, Object> session(UUID id, String email, String fullName, String role)
-      throws SQLException {
-    String refresh = Tokens.newRefreshToken();
+  /**
+   * {@code POST /auth/v1/logout?scope=global|local|others}: 204; the sessions the scope names end,
+   * and with them their refresh tokens and the access tokens that name them.
+   */
+  private void logout(Context ctx) throws SQLException {
+    LogoutScope scope =
+        LogoutScope.parse(ctx.queryParam("scope"))
+            .orElseThrow(
+                () ->
+                    error(
+                        400,
+                        "validation_failed",
+                        "Unsupported logout scope \"" + ctx.queryParam("scope") + "\""));
+    Caller caller = requireCaller(ctx);
+    UUID session =
+        tokens
+            .verify(Sessions.accessToken(ctx))
+            .map(Sessions::sessionId)
+            .map(UUID::fromString)
+            .orElse(null);
     db.withConnection(
         c -> {
-          storeRefresh(c, id, refresh);
+          RefreshTokens.signOut(c, caller.id(), session, scope);
           return null;
         });
+    ctx.status(204);
+  }
+
+  /** 401 without a token, 403 for a bad one or one whose session has ended, as GoTrue. */
+  private Caller requireCaller(Context ctx) throws SQLException {
+    String token = Sessions.accessToken(ctx);
+    if (token == null) {
+      throw error(401, "no_authorization", "This endpoint requires a valid Bearer token");
+    }
+    Optional<JWTClaimsSet> claims = tokens.verify(token);
+    if (claims.isEmpty()) {
+      throw error(403, "bad_jwt", "invalid JWT: unable to parse or verify signature");
+    }
+    if (claims.get().getSubject() == null) {
+      throw error(403, "bad_jwt", "invalid claim: missing sub claim");
+    }
+    return sessions
+        .find(ctx)
+        .orElseThrow(
+            () ->
+                error(
+                    403,
+                    "session_not_found",
+                    "Session from session_id claim in JWT does not exist"));
+  }
+
+  private static Optional<AuthUser> findUser(Connection c, UUID id) throws SQLException {
+    return findBy(c, "u.id = ?", id);
+  }
+
+  private static Optional<AuthUser> findUserByEmail(Connection c, String email)
+      throws SQLException {
+    return findBy(c, "u.email = ?", email);
+  }
+
+  private static Optional<AuthUser> findBy(Connection c, String where, Object value)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select u.id, u.email, u.encrypted_password, u.raw_user_meta_data::text,"
+                + " u.created_at, u.last_sign_in_at from auth.users u where "
+                + where)) {
+      ps.setObject(1, value);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        java.sql.Timestamp last = rs.getTimestamp(6);
+        return Optional.of(
+            new AuthUser(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                parse(rs.getString(4)),
+                rs.getTimestamp(5).toInstant(),
+                last == null ? null : last.toInstant()));
+      }
+    }
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      JsonNode node = json == null ? null : Json.MAPPER.readTree(json);
+      return node != null && node.isObject() ? node : Json.MAPPER.createObjectNode();
+    } catch (java.io.IOException e) {
+      return Json.MAPPER.createObjectNode();
+    }
+  }
+
+  /** The session JSON of a grant: a fresh access token for the session, and its refresh token. */
+  private Map<String, Object> session(AuthUser user, RefreshTokens.Granted granted) {
     Map<String, Object> claims = new LinkedHashMap<>();
-    claims.put("email", email);
+    claims.put("email", user.email());
     claims.put("role", "authenticated");
     claims.put("aud", "authenticated");
-    claims.put("user_metadata", Map.of("role", role));
-    String access = tokens.sign(id.toString(), claims, Tokens.ACCESS_TOKEN_LIFETIME);
+    claims.put("session_id", granted.sessionId().toString());
+    claims.put("app_metadata", appMetadata());
+    claims.put("user_metadata", Json.MAPPER.convertValue(user.metadata(), Map.class));
+    String access = tokens.sign(user.id().toString(), claims, Tokens.ACCESS_TOKEN_LIFETIME);
     long expiresIn = Tokens.ACCESS_TOKEN_LIFETIME.toSeconds();
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("access_token", access);
     s.put("token_type", "bearer");
     s.put("expires_in", expiresIn);
     s.put("expires_at", Instant.now().getEpochSecond() + expiresIn);
-    s.put("refresh_token", refresh);
-    s.put("user", userJson(id, email, fullName, role));
+    s.put("refresh_token", granted.refreshToken());
+    s.put("user", userJson(user));
     return s;
   }
 
-  private static void storeRefresh(Connection c, UUID id, String refresh) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("insert into auth.refresh_tokens (token_hash, user_id) values (?, ?)")) {
-      ps.setString(1, Tokens.hash(refresh));
-      ps.setObject(2, id);
-      ps.executeUpdate();
-    }
+  private static Map<String, Object> appMetadata() {
+    return Json.obj("provider", "email", "providers", List.of("email"));
   }
 
-  private static Map<String, Object> userJson(UUID id, String email, String fullName, String role) {
-    Map<String, Object> meta = new LinkedHashMap<>();
-    if (fullName != null) {
-      meta.put("full_name", fullName);
-    }
-    meta.put("role", role);
+  private static Map<String, Object> userJson(AuthUser user) {
     Map<String, Object> u = new LinkedHashMap<>();
-    u.put("id", id.toString());
+    u.put("id", user.id().toString());
     u.put("aud", "authenticated");
     u.put("role", "authenticated");
-    u.put("email", email);
-    u.put(
-        "app_metadata",
-        dev.loadgate.refapp.http.Json.obj(
-            "provider", "email", "providers", java.util.List.of("email")));
-    u.put("user_metadata", meta);
-    u.put("updated_at", Timestamp.from(Instant.now()).toInstant().toString());
+    u.put("email", user.email());
+    u.put("email_confirmed_at", user.createdAt().toString());
+    u.put("last_sign_in_at", user.lastSignInAt() == null ? null : user.lastSignInAt().toString());
+    u.put("app_metadata", appMetadata());
+    u.put("user_metadata", user.metadata());
+    u.put("created_at", user.createdAt().toString());
+    u.put("updated_at", Instant.now().toString());
     return u;
   }
 }

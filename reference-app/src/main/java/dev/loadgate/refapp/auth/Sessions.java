@@ -20,7 +20,8 @@ import java.util.UUID;
  * Finds the caller of a request. The access token is read from {@code Authorization: Bearer} or, as
  * the real API routes read it, from the Supabase session cookie {@code sb-<ref>-auth-token} (value
  * {@code base64-<base64url of the session JSON>}, possibly split into {@code .0}, {@code .1}
- * chunks). Like the real middleware, each resolution reads the profile's role from the database.
+ * chunks). Like the real middleware, each resolution reads the profile's role from the database;
+ * like GoTrue, it also checks that the token's session has not been signed out.
  */
 public final class Sessions {
   private final Tokens tokens;
@@ -41,19 +42,73 @@ public final class Sessions {
     return find(ctx).orElseThrow(() -> unauthorized);
   }
 
-  /** The caller if the request carries a valid, unexpired access token of a known user. */
+  /**
+   * The caller as GoTrue's {@code getUser()} sees it: a valid, unexpired access token of a known
+   * user whose session (the token's {@code session_id}) still exists, so that a signed-out
+   * session's access tokens stop working at once.
+   */
   public Optional<Caller> find(Context ctx) throws SQLException {
     Optional<JWTClaimsSet> claims = tokens.verify(accessToken(ctx));
     if (claims.isEmpty()) {
       return Optional.empty();
     }
-    UUID id;
-    try {
-      id = UUID.fromString(claims.get().getSubject());
-    } catch (IllegalArgumentException | NullPointerException e) {
+    Optional<UUID> id = uuid(claims.get().getSubject());
+    if (id.isEmpty()) {
       return Optional.empty();
     }
-    return profile(id);
+    Optional<UUID> session = uuid(sessionId(claims.get()));
+    return session.isPresent() ? profileInSession(id.get(), session.get()) : profile(id.get());
+  }
+
+  /**
+   * The caller as PostgREST sees it: only the JWT's signature, expiry and subject count (PostgREST
+   * does not look at Auth sessions), then the profile for the row-level-security checks.
+   */
+  public Optional<Caller> findByJwt(Context ctx) throws SQLException {
+    Optional<JWTClaimsSet> claims = tokens.verify(accessToken(ctx));
+    if (claims.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<UUID> id = uuid(claims.get().getSubject());
+    return id.isEmpty() ? Optional.empty() : profile(id.get());
+  }
+
+  /** The {@code role} claim of a valid token in the request (e.g. {@code service_role}). */
+  public Optional<String> jwtRole(Context ctx) {
+    return tokens.verify(accessToken(ctx)).map(c -> (String) c.getClaim("role"));
+  }
+
+  /** The {@code session_id} claim of a token, or null. */
+  static String sessionId(JWTClaimsSet claims) {
+    Object v = claims.getClaim("session_id");
+    return v instanceof String s ? s : null;
+  }
+
+  private static Optional<UUID> uuid(String text) {
+    try {
+      return text == null ? Optional.empty() : Optional.of(UUID.fromString(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Caller> profileInSession(UUID id, UUID session) throws SQLException {
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select p.email, p.role::text, p.admin_sub_role::text from profiles p"
+                      + " join auth.sessions s on s.user_id = p.id where p.id = ? and s.id = ?")) {
+            ps.setObject(1, id);
+            ps.setObject(2, session);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              return Optional.of(new Caller(id, rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+          }
+        });
   }
 
   /** The profile behind a user id. */

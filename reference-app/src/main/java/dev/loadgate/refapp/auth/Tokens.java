@@ -42,12 +42,17 @@ public final class Tokens {
 
   /** Signs {@code claims} with HS256, valid from now for {@code lifetime}. */
   public String sign(String subject, Map<String, Object> claims, Duration lifetime) {
-    Instant now = Instant.now();
+    return signAt(subject, claims, Instant.now(), lifetime);
+  }
+
+  /** Signs {@code claims} with HS256, issued at {@code issuedAt}, valid for {@code lifetime}. */
+  public String signAt(
+      String subject, Map<String, Object> claims, Instant issuedAt, Duration lifetime) {
     JWTClaimsSet.Builder b =
         new JWTClaimsSet.Builder()
             .subject(subject)
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plus(lifetime)));
+            .issueTime(Date.from(issuedAt))
+            .expirationTime(Date.from(issuedAt.plus(lifetime)));
     claims.forEach(b::claim);
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), b.build());
     try {

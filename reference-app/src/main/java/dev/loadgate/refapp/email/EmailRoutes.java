@@ -181,11 +181,7 @@ public final class EmailRoutes {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "update email_queue q set status = 'processing', updated_at = now()"
-                      + " from (select id from email_queue where status = 'pending'"
-                      + " and (next_retry_at is null or next_retry_at <= now())"
-                      + " order by created_at limit ? for update skip locked) due"
-                      + " where q.id = due.id returning q.id, q.\"to\", q.attempts, q.max_retries")) {
+                  "select id, recipient, attempts, max_retries from claim_pending_emails(?)")) {
             ps.setInt(1, batchSize);
             try (ResultSet rs = ps.executeQuery()) {
               List<Mail> out = new ArrayList<>();

@@ -10,19 +10,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code GET/PUT /__loadgate/faults}: reads or replaces the injected faults. Answers only callers
- * on a loopback address (the socket's, never a forwarded header); others get 403.
+ * {@code GET/PUT /__loadgate/faults}: reads or replaces the injected faults; {@code GET
+ * /__loadgate/anon-key}: the anon key a client sends as {@code apikey} (public in Supabase too: the
+ * browser bundle carries it). Answers only callers on a loopback address (the socket's, never a
+ * forwarded header); others get 403.
  */
 public final class ControlRoutes {
   private final FaultInjector faults;
+  private final String anonKey;
 
-  public ControlRoutes(FaultInjector faults) {
+  public ControlRoutes(FaultInjector faults, String anonKey) {
     this.faults = faults;
+    this.anonKey = anonKey;
   }
 
   public void register(Router r) {
     r.get("/__loadgate/faults", "control", null, this::get);
     r.put("/__loadgate/faults", "control", null, this::put);
+    r.get("/__loadgate/anon-key", "control", null, this::anonKey);
+  }
+
+  private void anonKey(Context ctx) {
+    requireLoopback(ctx);
+    Json.send(ctx, 200, Json.obj("anonKey", anonKey));
   }
 
   private static void requireLoopback(Context ctx) {
@@ -33,7 +43,7 @@ public final class ControlRoutes {
       loopback = false;
     }
     if (!loopback) {
-      throw ApiError.of(403, "FORBIDDEN", "Fault control answers loopback callers only");
+      throw ApiError.of(403, "FORBIDDEN", "The control endpoints answer loopback callers only");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.loadgate.refapp.http;
 
+import dev.loadgate.refapp.gateway.SupabaseGateway;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
@@ -9,8 +10,8 @@ import java.util.Set;
 
 /**
  * Registers routes with their stable name (e.g. {@code "GET /api/letters/{id}/pdf"}), their path
- * (journey) name and their rate limiter, and wraps each handler with rate limiting, fault injection
- * and response-time recording.
+ * (journey) name and their rate limiter, and wraps each handler with the API gateway's key check
+ * (Supabase routes only), rate limiting, fault injection and response-time recording.
  */
 public final class Router {
 
@@ -33,14 +34,20 @@ public final class Router {
   private final RateLimiter limiter;
   private final FaultInjector faults;
   private final RequestStats stats;
+  private final SupabaseGateway gateway;
   private final List<Route> routes = new ArrayList<>();
 
   public Router(
-      JavalinConfig config, RateLimiter limiter, FaultInjector faults, RequestStats stats) {
+      JavalinConfig config,
+      RateLimiter limiter,
+      FaultInjector faults,
+      RequestStats stats,
+      SupabaseGateway gateway) {
     this.config = config;
     this.limiter = limiter;
     this.faults = faults;
     this.stats = stats;
+    this.gateway = gateway;
   }
 
   public void get(String path, String pathName, String limiterName, Handler handler) {
@@ -57,10 +64,14 @@ public final class Router {
 
   private void add(Route route, Handler handler) {
     routes.add(route);
+    boolean guarded = SupabaseGateway.guards(route.path());
     Handler wrapped =
         ctx -> {
           long start = System.nanoTime();
           try {
+            if (guarded) {
+              gateway.check(ctx);
+            }
             if (!route.pathName().equals("control")) {
               limiter.check(ctx, route.limiter());
               faults.apply(ctx, route.name(), route.pathName());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadgate.refapp.auth.Caller;
 import dev.loadgate.refapp.auth.Sessions;
 import dev.loadgate.refapp.db.Database;
+import dev.loadgate.refapp.db.Rpc;
 import dev.loadgate.refapp.http.ApiError;
 import dev.loadgate.refapp.http.Json;
 import dev.loadgate.refapp.http.Router;
@@ -49,24 +50,12 @@ public final class LetterRoutes {
    */
   private void checkAllowance(Context ctx) throws SQLException {
     Caller caller = sessions.require(ctx);
-    long remaining =
-        db.withConnection(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "select coalesce(sum(remaining_letters + credits_remaining), 0)"
-                          + " from subscriptions where user_id = ? and status = 'active'")) {
-                ps.setObject(1, caller.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                  rs.next();
-                  return rs.getLong(1);
-                }
-              }
-            });
+    Map<String, Object> allowance =
+        db.withConnection(c -> Rpc.row(c, "check_letter_allowance", caller.id()));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("success", true);
-    out.put("hasAllowance", caller.isSuperAdmin() || remaining > 0);
-    out.put("remaining", caller.isSuperAdmin() ? null : remaining);
+    out.put("hasAllowance", allowance.get("has_allowance"));
+    out.put("remaining", allowance.get("remaining"));
     Json.send(ctx, 200, out);
   }
 
@@ -140,59 +129,21 @@ public final class LetterRoutes {
   }
 
   /**
-   * {@code check_and_deduct_allowance()} and the letter insert, in one transaction: the profile row
-   * is locked first so that two concurrent free-trial requests cannot both pass, then the newest
-   * active subscription is locked {@code FOR UPDATE} and decremented.
+   * {@code check_and_deduct_allowance()} (as the caller, through {@code auth.uid()}) and the letter
+   * insert, in one transaction, so that the credit and the letter commit together.
    */
   private Allowance deductAndInsert(Connection c, Caller caller, LetterValidation.Intake intake)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("select id from profiles where id = ? for update")) {
-      ps.setObject(1, caller.id());
-      ps.executeQuery().close();
+    Rpc.actAs(c, caller.id());
+    Map<String, Object> allowance = Rpc.row(c, "check_and_deduct_allowance");
+    if (!Boolean.TRUE.equals(allowance.get("success"))) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("needsSubscription", true);
+      details.put("code", "INSUFFICIENT_CREDITS");
+      throw ApiError.validation(
+          "No letter credits remaining. Please purchase a subscription.", details);
     }
-    boolean freeTrial = false;
-    if (!caller.isSuperAdmin()) {
-      boolean hasLetters;
-      try (PreparedStatement ps =
-          c.prepareStatement("select exists (select 1 from letters where user_id = ?)")) {
-        ps.setObject(1, caller.id());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          hasLetters = rs.getBoolean(1);
-        }
-      }
-      UUID subscription = null;
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "select id from subscriptions where user_id = ? and status = 'active'"
-                  + " and remaining_letters + credits_remaining > 0"
-                  + " order by created_at desc limit 1 for update")) {
-        ps.setObject(1, caller.id());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            subscription = rs.getObject(1, UUID.class);
-          }
-        }
-      }
-      if (subscription != null) {
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "update subscriptions set remaining_letters = greatest(0, remaining_letters - 1),"
-                    + " updated_at = now() where id = ?")) {
-          ps.setObject(1, subscription);
-          ps.executeUpdate();
-        }
-      } else if (!hasLetters) {
-        freeTrial = true;
-      } else {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("needsSubscription", true);
-        details.put("code", "INSUFFICIENT_CREDITS");
-        throw ApiError.validation(
-            "No letter credits remaining. Please purchase a subscription.", details);
-      }
-    }
+    boolean freeTrial = Boolean.TRUE.equals(allowance.get("is_free_trial"));
     UUID letterId = UUID.randomUUID();
     String title =
         displayName(intake.letterType()) + " - " + TITLE_DATE.format(LocalDate.now(ZoneOffset.UTC));

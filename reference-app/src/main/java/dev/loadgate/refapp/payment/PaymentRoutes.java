@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadgate.refapp.auth.Caller;
 import dev.loadgate.refapp.auth.Sessions;
 import dev.loadgate.refapp.db.Database;
+import dev.loadgate.refapp.db.Rpc;
 import dev.loadgate.refapp.email.EmailQueue;
 import dev.loadgate.refapp.http.ApiError;
 import dev.loadgate.refapp.http.ClientIp;
@@ -207,21 +208,17 @@ public final class PaymentRoutes {
     }
     String eventId = event.get("id").asText();
     String type = event.get("type").asText();
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("created", event.path("created").asText(""));
+    metadata.put("api_version", event.path("api_version").asText(""));
+    String metadataJson = Json.MAPPER.valueToTree(metadata).toString();
     boolean fresh =
-        db.withConnection(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "insert into webhook_events (stripe_event_id, event_type, metadata)"
-                          + " values (?, ?, jsonb_build_object('created', ?::text,"
-                          + " 'api_version', ?::text)) on conflict (stripe_event_id) do nothing")) {
-                ps.setString(1, eventId);
-                ps.setString(2, type);
-                ps.setString(3, event.path("created").asText(""));
-                ps.setString(4, event.path("api_version").asText(""));
-                return ps.executeUpdate() == 1;
-              }
-            });
+        !Boolean.TRUE.equals(
+            db.withConnection(
+                    c ->
+                        Rpc.row(
+                            c, "check_and_record_webhook", eventId, type, Rpc.jsonb(metadataJson)))
+                .get("already_processed"));
     if (!fresh) {
       Json.send(ctx, 200, Json.obj("received", true, "already_processed", true));
       return;

@@ -12,7 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stripe's webhook signature: header {@code t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw
- * body>")>}, accepted within a 300 s tolerance of the server clock.
+ * body>")>}, accepted when the timestamp is at most 300 s old. As stripe-node's {@code
+ * constructEvent} applies it, the tolerance bounds the age only: a timestamp ahead of the server
+ * clock (a sender whose clock runs fast) is accepted.
  */
 public final class StripeSignature {
   /** Stripe's default tolerance. */
@@ -26,8 +28,9 @@ public final class StripeSignature {
   }
 
   /**
-   * Whether {@code header} is a valid signature of {@code body}: a {@code t} within the tolerance
-   * of {@code now} and at least one {@code v1} that matches (compared in constant time).
+   * Whether {@code header} is a valid signature of {@code body}: a {@code t} no more than the
+   * tolerance before {@code now} and at least one {@code v1} that matches (compared in constant
+   * time).
    */
   public static boolean verify(String header, byte[] body, String secret, Instant now) {
     if (header == null) {
@@ -55,7 +58,7 @@ public final class StripeSignature {
     if (t == null || v1.isEmpty()) {
       return false;
     }
-    if (Math.abs(now.getEpochSecond() - t) > TOLERANCE.toSeconds()) {
+    if (now.getEpochSecond() - t > TOLERANCE.toSeconds()) {
       return false;
     }
     byte[] expected = hmacHex(secret, t, body).getBytes(StandardCharsets.US_ASCII);

@@ -25,6 +25,13 @@ class StripeSignatureTest {
   }
 
   @Test
+  void acceptsATimestampAheadOfTheClockAsStripeNodeDoes() {
+    // stripe-node: timestampAge = now - t; only timestampAge > tolerance is refused
+    String h = StripeSignature.header("whsec_test", NOW.getEpochSecond() + 3600, BODY);
+    assertThat(StripeSignature.verify(h, BODY, "whsec_test", NOW)).isTrue();
+  }
+
+  @Test
   void rejectsStaleWrongSecretTamperedAndMalformed() {
     assertThat(
             StripeSignature.verify(

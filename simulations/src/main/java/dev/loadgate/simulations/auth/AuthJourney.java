@@ -17,13 +17,20 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Subscriber sign-in: the password grant, the session check supabase-js makes, and now and then a
- * refresh-token exchange. Each virtual user holds its own session, since refresh tokens are
- * single-use.
+ * Subscriber sign-in: the password grant, the session check supabase-js makes, the middleware's
+ * profile read through PostgREST ({@code .single()}: one object, {@code Accept:
+ * application/vnd.pgrst.object+json}), now and then a refresh-token exchange, and the sign-out when
+ * the user leaves. Each virtual user holds its own session; the sign-out is {@code scope=local}, so
+ * that other virtual users' sessions of the same account survive it.
  */
 public final class AuthJourney implements Journey {
   public static final String USER = "GET /auth/v1/user";
   public static final String REFRESH = "POST /auth/v1/token?grant_type=refresh_token";
+  public static final String PROFILE = "GET /rest/v1/profiles";
+  public static final String SIGN_OUT = "POST /auth/v1/logout";
+
+  /** What {@code .single()} asks PostgREST for: one object instead of an array. */
+  static final String OBJECT = "application/vnd.pgrst.object+json";
 
   @Override
   public String name() {
@@ -46,9 +53,11 @@ public final class AuthJourney implements Journey {
         context
             .signIn(context.pools().signIn(), AuthJourney::privateKey)
             .exec(sessionCheck(context))
+            .exec(profileRead(context))
             .exec(
                 doIf(session -> ThreadLocalRandom.current().nextDouble() < refreshShare(context))
-                    .then(refresh(context)));
+                    .then(refresh(context)))
+            .exec(signOut(context));
     return context
         .takeAccount(context.pools().signIn())
         .exec(context.instrument().journey(Journeys.AUTH, journey))
@@ -73,6 +82,43 @@ public final class AuthJourney implements Journey {
                         .is(session -> context.tokens().userId(privateKey(session)).orElse("")),
                     jsonPath("$.email").is(session -> session.getString(JourneyContext.ACCOUNT))),
             200);
+  }
+
+  /** The middleware's {@code profiles.role} read, as {@code .single()} makes it. */
+  private static ChainBuilder profileRead(JourneyContext context) {
+    return context
+        .instrument()
+        .request(
+            PROFILE,
+            context
+                .bearer(
+                    http(PROFILE)
+                        .get(
+                            session ->
+                                context
+                                    .targetHttp()
+                                    .auth(
+                                        "/rest/v1/profiles?select=role&id=eq."
+                                            + context
+                                                .tokens()
+                                                .userId(privateKey(session))
+                                                .orElse(""))),
+                    AuthJourney::privateKey)
+                .header("Accept", OBJECT)
+                .check(jsonPath("$.role").ofString().exists()),
+            200);
+  }
+
+  /** {@code supabase.auth.signOut({ scope: 'local' })}: 204, the session's tokens revoked. */
+  private static ChainBuilder signOut(JourneyContext context) {
+    return context
+        .instrument()
+        .request(
+            SIGN_OUT,
+            context.bearer(
+                http(SIGN_OUT).post(context.targetHttp().auth("/auth/v1/logout?scope=local")),
+                AuthJourney::privateKey),
+            204);
   }
 
   private static ChainBuilder refresh(JourneyContext context) {
