@@ -288,8 +288,8 @@ public final class CapacityText {
                     Locale.ROOT,
                     "%s %s → %s",
                     ca.id(),
-                    value(ca.measured(), ca.unit().symbol()),
-                    value(cb.get().measured(), ca.unit().symbol())));
+                    ca.unit().format(ca.measured()),
+                    ca.unit().format(cb.get().measured())));
           }
         }
         lines.add(
@@ -370,16 +370,7 @@ public final class CapacityText {
       return "n=" + c.samples();
     }
     String mark = c.status() == Status.FAIL ? "!" : "";
-    return value(c.measured(), c.unit().symbol()) + mark;
-  }
-
-  private static String value(double v, String unit) {
-    if ("ms".equals(unit)) {
-      return v >= 10_000
-          ? String.format(Locale.ROOT, "%.1f s", v / 1000)
-          : String.format(Locale.ROOT, "%.0f ms", v);
-    }
-    return String.format(Locale.ROOT, "%.3g %s", v, unit);
+    return c.unit().format(c.measured()) + mark;
   }
 
   private static String percent(double v) {
