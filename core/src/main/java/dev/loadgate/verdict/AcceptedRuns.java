@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loadgate.measure.MeasurementFormatException;
 import dev.loadgate.measure.MeasurementStore;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.report.Environment;
@@ -127,6 +128,8 @@ public final class AcceptedRuns {
   private static Measurements readMeasurements(Path dir) {
     try {
       return MeasurementStore.read(dir);
+    } catch (MeasurementFormatException e) {
+      throw new AcceptedRunException(e.getMessage(), e);
     } catch (UncheckedIOException | IllegalArgumentException e) {
       throw new AcceptedRunException(
           dir + ": the measurements cannot be read (" + e.getMessage() + ")", e);

@@ -6,6 +6,7 @@ import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.cli.ExitCodes;
 import dev.loadgate.cli.LoadgateHome;
 import dev.loadgate.cli.run.ConsoleSummary;
+import dev.loadgate.measure.MeasurementFormatException;
 import dev.loadgate.measure.MeasurementStore;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.report.Environment;
@@ -230,6 +231,8 @@ public final class GateCommand implements Callable<Integer> {
   private Measurements readMeasurements(Path run) {
     try {
       return MeasurementStore.read(run);
+    } catch (MeasurementFormatException e) {
+      throw new GateInputException(e.getMessage());
     } catch (UncheckedIOException | IllegalArgumentException e) {
       String detail = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
       throw new GateInputException(
