@@ -160,6 +160,10 @@ public final class GateCommand implements Callable<Integer> {
     String acceptedRunId = null;
     if (acceptedDir != null) {
       AcceptedRun accepted = AcceptedRuns.load(acceptedDir);
+      Optional<String> unfit = AcceptedRuns.unfitAsReferenceFor(acceptedDir, environment.suite());
+      if (unfit.isPresent()) {
+        throw new GateInputException("--against " + unfit.get());
+      }
       options = options.against(accepted);
       acceptedRunId = accepted.runId();
       notes.addAll(accepted.environmentDifferences(environment));

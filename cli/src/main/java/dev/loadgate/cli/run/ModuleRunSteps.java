@@ -88,7 +88,7 @@ public final class ModuleRunSteps implements RunSteps {
     List<String> problems = new ArrayList<>();
     loadBaselines(request.baselinesFile(), problems);
     loadSuite(request, problems);
-    request.against().ifPresent(against -> loadAccepted(against, problems));
+    request.against().ifPresent(against -> loadAccepted(against, request.suite(), problems));
     for (String injection : request.injections()) {
       try {
         faults.add(FaultSpec.parse(injection));
@@ -164,13 +164,21 @@ public final class ModuleRunSteps implements RunSteps {
     }
   }
 
-  private void loadAccepted(String against, List<String> problems) {
+  private void loadAccepted(String against, String suiteName, List<String> problems) {
     Path given = Path.of(against);
     Path folder =
         Files.isDirectory(given)
             ? given
             : LoadgateHome.resolveDefault(LoadgateHome.DEFAULT_ACCEPTED).resolve(against);
     try {
+      Optional<String> unfit =
+          Files.isDirectory(folder)
+              ? AcceptedRuns.unfitAsReferenceFor(folder, suiteName)
+              : Optional.empty();
+      if (unfit.isPresent()) {
+        problems.add("--against " + unfit.get());
+        return;
+      }
       accepted = Optional.of(AcceptedRuns.load(folder));
     } catch (AcceptedRunException e) {
       problems.add("--against: " + e.getMessage());
