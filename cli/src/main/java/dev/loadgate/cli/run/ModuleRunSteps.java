@@ -15,6 +15,7 @@ import dev.loadgate.cli.safety.UserRateCap;
 import dev.loadgate.dbprobe.DbProbe;
 import dev.loadgate.dbprobe.EmailQueueProbe;
 import dev.loadgate.measure.Figure;
+import dev.loadgate.measure.LiveMeasurementLog;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.refapp.AppSecrets;
@@ -27,6 +28,7 @@ import dev.loadgate.refapp.RunningReferenceApp;
 import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunReports;
 import dev.loadgate.report.RunResult;
+import dev.loadgate.run.RunFolderException;
 import dev.loadgate.simulations.LoadOutcome;
 import dev.loadgate.simulations.LoadPlan;
 import dev.loadgate.simulations.LoadRunner;
@@ -72,6 +74,9 @@ public final class ModuleRunSteps implements RunSteps {
   private Suite suite;
   private Optional<AcceptedRun> accepted = Optional.empty();
   private TargetProfile externalProfile;
+  private Path runFolder;
+  private LiveMeasurementLog liveLog;
+  private final List<String> liveProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Steps that read secrets and settings from the process environment. */
   public ModuleRunSteps() {
@@ -96,6 +101,7 @@ public final class ModuleRunSteps implements RunSteps {
         problems.add("--inject: " + e.getMessage());
       }
     }
+    problems.addAll(OutFolder.problems(request.reportsRoot()));
     if (!request.embedded()) {
       externalProfile = externalProfile(request, problems);
     }
@@ -353,8 +359,70 @@ public final class ModuleRunSteps implements RunSteps {
   }
 
   @Override
+  public void beginRunFolder(RunPlan plan, RunResult started) {
+    try {
+      runFolder = RunReports.begin(plan.request().reportsRoot(), started);
+    } catch (RunFolderException | java.io.UncheckedIOException e) {
+      throw new BadInputException(List.of("--out: " + e.getMessage()));
+    }
+  }
+
+  @Override
+  public void recordLive(Recording recording) {
+    if (runFolder != null) {
+      liveLog =
+          LiveMeasurementLog.start(
+              runFolder, recording, LiveMeasurementLog.DEFAULT_FLUSH_INTERVAL, liveProblems::add);
+    }
+  }
+
+  @Override
+  public Optional<Path> runFolder() {
+    return Optional.ofNullable(runFolder);
+  }
+
+  @Override
   public Path writeReports(RunPlan plan, RunResult result) {
-    return RunReports.write(plan.request().reportsRoot(), result);
+    if (liveLog != null) {
+      liveLog.close();
+      liveLog = null;
+    }
+    if (runFolder == null) {
+      return RunReports.write(plan.request().reportsRoot(), result);
+    }
+    RunResult noted = result;
+    if (!liveProblems.isEmpty()) {
+      List<String> notes = new ArrayList<>(result.notes());
+      notes.addAll(liveProblems);
+      noted =
+          new RunResult(
+              result.metadata(),
+              result.complete(),
+              result.incompleteReason(),
+              result.checks(),
+              result.measurements(),
+              notes);
+    }
+    try {
+      return RunReports.finish(runFolder, noted);
+    } catch (RuntimeException e) {
+      try {
+        // Best effort: say why in results.json; on a full disk the folder keeps the start's
+        // results.json, which marks it incomplete too.
+        RunReports.rewriteResults(
+            runFolder,
+            new RunResult(
+                noted.metadata(),
+                false,
+                "the reports could not be written: " + e.getMessage(),
+                noted.checks(),
+                noted.measurements(),
+                noted.notes()));
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
   }
 
   /** The reference app with its embedded database, stopped by {@link #close()}. */

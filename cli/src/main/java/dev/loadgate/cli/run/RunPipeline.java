@@ -57,8 +57,9 @@ public final class RunPipeline {
    */
   public int run(RunRequest request, List<String> optionProblems) {
     RunPlan plan = validate(request, optionProblems);
-    control.started();
     Instant started = clock.instant();
+    steps.beginRunFolder(plan, starting(plan, started));
+    control.started();
     State state = new State();
     try {
       execute(plan, state);
@@ -112,6 +113,7 @@ public final class RunPipeline {
     state.step = "load";
     Recording recording = Recording.start();
     state.recording = recording;
+    steps.recordLive(recording);
     progress.counting(recording::totalSamples, recording::totalErrors);
     if (target.jdbcUrl().isPresent()) {
       state.probe = steps.startDatabaseProbe(target);
@@ -155,25 +157,84 @@ public final class RunPipeline {
     state.notes.addAll(steps.notes(plan, environment));
     RunResult result =
         new RunResult(
-            new RunMetadata(
-                RunIds.of(started, plan.suite()),
-                started,
-                finished.isBefore(started) ? started : finished,
-                environment,
-                LoadgateHome.display(plan.request().baselinesFile()),
-                plan.request().against().orElse(null)),
+            metadata(plan, started, finished.isBefore(started) ? started : finished, environment),
             state.incompleteReason == null,
             state.incompleteReason,
             checks,
             measurements,
             state.notes);
-    Path runDir = steps.writeReports(plan, result);
+    Path runDir = null;
+    try {
+      runDir = steps.writeReports(plan, result);
+    } catch (RuntimeException e) {
+      // A full disk must not cost the verdict: it still reaches the console, as incomplete.
+      String problem = "the reports could not be written: " + e.getMessage();
+      state.incomplete(problem);
+      result =
+          new RunResult(
+              result.metadata(),
+              false,
+              result.complete() ? problem : result.incompleteReason() + "; " + problem,
+              checks,
+              measurements,
+              state.notes);
+    }
     progress.close();
     out.println();
     out.println(ConsoleSummary.render(result));
-    out.println("report: " + LoadgateHome.display(runDir.resolve("report.html")));
+    if (runDir != null) {
+      out.println("report: " + LoadgateHome.display(runDir.resolve("report.html")));
+    } else {
+      out.println(
+          "reports: not written; what was measured is in "
+              + steps.runFolder().map(LoadgateHome::display).orElse("no run folder")
+              + " (kept, marked incomplete)");
+    }
     out.flush();
     return result.exitCode();
+  }
+
+  /** What the run folder holds from the start: the plan, marked incomplete until the end. */
+  private RunResult starting(RunPlan plan, Instant started) {
+    RunRequest request = plan.request();
+    String note =
+        "plan: suite "
+            + plan.suite()
+            + ", warm-up "
+            + plan.warmup()
+            + ", measured "
+            + plan.measure()
+            + ", rate scale "
+            + request.rateScale()
+            + ", baselines "
+            + LoadgateHome.display(request.baselinesFile())
+            + request.against().map(a -> ", against " + a).orElse("");
+    return new RunResult(
+        metadata(plan, started, started, steps.environment(plan)),
+        false,
+        STOPPED_EARLY,
+        List.of(),
+        Measurements.EMPTY,
+        List.of(note));
+  }
+
+  /**
+   * Why a run folder reads as incomplete until the run replaces its results: loadgate was killed or
+   * crashed before the end.
+   */
+  static final String STOPPED_EARLY =
+      "loadgate stopped before the end of the run (killed or crashed); the folder holds what was"
+          + " measured up to then";
+
+  private static RunMetadata metadata(
+      RunPlan plan, Instant started, Instant finished, Environment environment) {
+    return new RunMetadata(
+        RunIds.of(started, plan.suite()),
+        started,
+        finished,
+        environment,
+        LoadgateHome.display(plan.request().baselinesFile()),
+        plan.request().against().orElse(null));
   }
 
   private static void stopProbe(State state) {

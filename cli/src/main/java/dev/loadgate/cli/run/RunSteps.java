@@ -9,6 +9,7 @@ import dev.loadgate.verdict.Check;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The steps of {@code loadgate run} that use the other modules: baselines and suites, the reference
@@ -64,7 +65,27 @@ public interface RunSteps {
   /** Where the run happened; the target as {@link RunRequest#targetDisplay()} shows it. */
   Environment environment(RunPlan plan);
 
-  /** Writes the run folder and refreshes the run index; returns the run folder. */
+  /**
+   * Creates the run folder before anything starts, holding {@code started} (marked incomplete), so
+   * that a crash or a kill leaves a folder that reads as incomplete.
+   *
+   * @throws dev.loadgate.cli.BadInputException when the folder cannot be created (nothing started)
+   */
+  default void beginRunFolder(RunPlan plan, RunResult started) {}
+
+  /** Starts writing what {@code recording} cuts into the run folder as the run goes. */
+  default void recordLive(Recording recording) {}
+
+  /** The run folder begun by {@link #beginRunFolder}, if any. */
+  default Optional<Path> runFolder() {
+    return Optional.empty();
+  }
+
+  /**
+   * Writes the run folder and refreshes the run index; returns the run folder.
+   *
+   * @throws RuntimeException when a report cannot be written (a full disk); what was written stays
+   */
   Path writeReports(RunPlan plan, RunResult result);
 
   /** A running database probe. */

@@ -41,6 +41,8 @@ final class FakeSteps implements RunSteps {
   Status checkStatus = Status.PASS;
   boolean withDatabase = true;
   volatile RunResult written;
+  volatile RunResult begun;
+  RuntimeException writeFailure;
   volatile Measurements judged;
   volatile boolean targetClosed;
 
@@ -162,8 +164,22 @@ final class FakeSteps implements RunSteps {
   }
 
   @Override
+  public void beginRunFolder(RunPlan plan, RunResult started) {
+    begun = started;
+  }
+
+  @Override
+  public Optional<Path> runFolder() {
+    return Optional.ofNullable(begun)
+        .map(r -> Path.of("build-reports").resolve(r.metadata().runId()));
+  }
+
+  @Override
   public Path writeReports(RunPlan plan, RunResult result) {
     calls.add("writeReports");
+    if (writeFailure != null) {
+      throw writeFailure;
+    }
     written = result;
     return plan.request().reportsRoot().resolve(result.metadata().runId());
   }
