@@ -75,6 +75,7 @@ public final class ModuleRunSteps implements RunSteps {
   private Optional<AcceptedRun> accepted = Optional.empty();
   private TargetProfile externalProfile;
   private Path runFolder;
+  private RunLog runLog;
   private LiveMeasurementLog liveLog;
   private final List<String> liveProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -365,6 +366,12 @@ public final class ModuleRunSteps implements RunSteps {
     } catch (RunFolderException | java.io.UncheckedIOException e) {
       throw new BadInputException(List.of("--out: " + e.getMessage()));
     }
+    runLog = RunLog.into(runFolder);
+  }
+
+  @Override
+  public List<String> loggedProblems() {
+    return runLog == null ? List.of() : runLog.consoleLines();
   }
 
   @Override

@@ -182,6 +182,7 @@ public final class RunPipeline {
     progress.close();
     out.println();
     out.println(ConsoleSummary.render(result));
+    steps.loggedProblems().forEach(out::println);
     if (runDir != null) {
       out.println("report: " + LoadgateHome.display(runDir.resolve("report.html")));
     } else {

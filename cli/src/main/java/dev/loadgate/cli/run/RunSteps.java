@@ -76,6 +76,14 @@ public interface RunSteps {
   /** Starts writing what {@code recording} cuts into the run folder as the run goes. */
   default void recordLive(Recording recording) {}
 
+  /**
+   * What libraries logged as warnings or errors during the run, one console line each, and where
+   * the details are; empty when nothing was logged.
+   */
+  default List<String> loggedProblems() {
+    return List.of();
+  }
+
   /** The run folder begun by {@link #beginRunFolder}, if any. */
   default Optional<Path> runFolder() {
     return Optional.empty();
