@@ -1,5 +1,6 @@
 package dev.loadgate.baseline;
 
+import dev.loadgate.config.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

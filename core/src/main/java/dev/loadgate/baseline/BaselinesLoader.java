@@ -1,15 +1,15 @@
 package dev.loadgate.baseline;
 
-import dev.loadgate.baseline.YamlTree.At;
-import dev.loadgate.baseline.YamlTree.Entry;
-import dev.loadgate.baseline.YamlTree.ListNode;
-import dev.loadgate.baseline.YamlTree.MapNode;
-import dev.loadgate.baseline.YamlTree.Node;
-import dev.loadgate.baseline.YamlTree.Scalar;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.loadgate.config.Problem;
+import dev.loadgate.config.Suggestions;
+import dev.loadgate.config.YamlTree;
+import dev.loadgate.config.YamlTree.At;
+import dev.loadgate.config.YamlTree.Entry;
+import dev.loadgate.config.YamlTree.ListNode;
+import dev.loadgate.config.YamlTree.MapNode;
+import dev.loadgate.config.YamlTree.Node;
+import dev.loadgate.config.YamlTree.Scalar;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,26 +22,18 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads and validates a baselines file ({@value Baselines#SCHEMA}). Every problem in the file is
- * collected in one pass and thrown together as one {@link BaselineException}, each located as
- * {@code file:line:col}. The schema is documented in {@code docs/baselines.md}.
+ * Reads and validates a baselines file ({@value Baselines#SCHEMA}) through the one configuration
+ * reader, {@link YamlTree}. Every problem in the file is collected in one pass and thrown together
+ * as one {@link BaselineException}, each located as {@code file:line:col}. The schema is documented
+ * in {@code docs/baselines.md} and published as {@code baselines/production.schema.json}.
+ *
+ * <p>Check ids exist only in the file: no list of ids lives in Java. A check id that is close to
+ * the id its own source implies ({@code errors.al.rate} with {@code source: { requests: all }}) is
+ * reported as a typo.
  */
 public final class BaselinesLoader {
-  /** The check ids loadgate knows how to measure; other ids close to one of these are typos. */
-  public static final List<String> KNOWN_CHECK_IDS =
-      List.of(
-          "errors.all.rate",
-          "errors.payment.rate",
-          "errors.letter_generation.rate",
-          "latency.api.p95",
-          "db.query.mean",
-          "db.pool.utilization",
-          "db.lock_wait.max",
-          "db.index_hit.ratio",
-          "email.success.rate",
-          "email.delivery.p95",
-          "email.bounce.rate",
-          "email.batch.max");
+  /** The most samples a check may require: more than any run loadgate can make records. */
+  static final long MAX_MIN_SAMPLES = 10_000_000;
 
   private static final List<String> TOP_KEYS =
       List.of("schema", "defaults", "paths", "checks", "capacity");
@@ -87,6 +79,9 @@ public final class BaselinesLoader {
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
 
+  /** Where the reader found a problem already (an alias, a long value): one problem per place. */
+  private final Set<At> readerProblemsAt = new HashSet<>();
+
   private BaselinesLoader(String file) {
     this.file = file;
   }
@@ -107,22 +102,13 @@ public final class BaselinesLoader {
    * @throws BaselineException listing every problem, when the file is missing or invalid
    */
   public static Baselines load(Path path, String displayName) {
-    String name = displayName;
-    String text;
-    try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new BaselineException(
-          new Problem(
-              name,
-              0,
-              0,
-              "no such file (expected a baselines YAML file, got a path "
-                  + "that does not exist). Pass --baselines FILE or run from the checkout root."));
-    } catch (IOException e) {
-      throw new BaselineException(new Problem(name, 0, 0, "cannot read: " + e.getMessage()));
-    }
-    return parse(text, name);
+    YamlTree.Document document =
+        YamlTree.read(
+            path,
+            displayName,
+            "no such file (expected a baselines YAML file, got a path that does not exist). Pass"
+                + " --baselines FILE or run from the checkout root.");
+    return new BaselinesLoader(displayName).read(document);
   }
 
   /**
@@ -132,24 +118,24 @@ public final class BaselinesLoader {
    * @throws BaselineException listing every problem
    */
   public static Baselines parse(String text, String fileName) {
-    return new BaselinesLoader(fileName).read(text);
+    return new BaselinesLoader(fileName).read(YamlTree.parse(text, fileName));
   }
 
-  private Baselines read(String text) {
-    Node root;
-    try {
-      root = YamlTree.parse(text);
-    } catch (YamlTree.SyntaxError e) {
-      throw new BaselineException(new Problem(file, e.at.line(), e.at.column(), e.getMessage()));
+  private Baselines read(YamlTree.Document document) {
+    if (document.unreadable()) {
+      throw new BaselineException(document.problems());
     }
+    problems.addAll(document.problems());
+    document.problems().forEach(p -> readerProblemsAt.add(new At(p.line(), p.column())));
+    Node root = document.root().orElse(null);
     if (!(root instanceof MapNode top)) {
       At at = root == null ? new At(1, 1) : root.at();
-      throw new BaselineException(
-          problem(
-              at,
-              "the file must be a mapping with schema, paths and checks (got "
-                  + (root == null ? "an empty file" : root.describe())
-                  + ")"));
+      problem(
+          at,
+          "the file must be a mapping with schema, paths and checks (got "
+              + (root == null ? "an empty file" : root.describe())
+              + ")");
+      throw new BaselineException(problems);
     }
     Map<String, Entry> keys = keys(top, "the top level", TOP_KEYS);
     schema(keys.get("schema"), top.at());
@@ -362,8 +348,9 @@ public final class BaselinesLoader {
                 + "\")");
         continue;
       }
-      if (!KNOWN_CHECK_IDS.contains(id)) {
-        String hint = Suggestions.hint(id, KNOWN_CHECK_IDS);
+      List<String> implied = impliedIds(check);
+      if (!implied.contains(id)) {
+        String hint = Suggestions.hint(id, implied);
         if (!hint.isEmpty()) {
           problem(
               check.keyAt(),
@@ -589,6 +576,38 @@ public final class BaselinesLoader {
       }
     }
     return new Capacity(triggers, growth);
+  }
+
+  /**
+   * The ids a check's own entry implies, for "did you mean": a rate of group G is {@code
+   * errors.G.rate}, of all requests {@code errors.all.rate}; a percentile of group G is {@code
+   * latency.G.pNN}; a figure's check is named after the figure.
+   */
+  private static List<String> impliedIds(Entry check) {
+    if (!(check.value() instanceof MapNode map)) {
+      return List.of();
+    }
+    Entry sourceEntry = map.get("source");
+    if (sourceEntry == null || !(sourceEntry.value() instanceof MapNode source)) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    String group = source.get("group") == null ? null : text(source.get("group").value());
+    String requests = source.get("requests") == null ? null : text(source.get("requests").value());
+    String subject = group != null ? group : requests;
+    String figure = source.get("figure") == null ? null : text(source.get("figure").value());
+    if (figure != null) {
+      ids.add(figure);
+    }
+    String statistic = map.get("statistic") == null ? null : text(map.get("statistic").value());
+    if (subject != null && "rate".equals(statistic)) {
+      ids.add("errors." + subject + ".rate");
+    }
+    String percentile = map.get("percentile") == null ? null : text(map.get("percentile").value());
+    if (group != null && percentile != null) {
+      ids.add("latency." + group + ".p" + percentile);
+    }
+    return ids;
   }
 
   // ---- values --------------------------------------------------------------------------------
@@ -845,15 +864,16 @@ public final class BaselinesLoader {
     }
     if (node instanceof Scalar s
         && s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
-      long value = Long.parseLong(s.text());
-      if (value >= 1) {
-        return value;
+      BigInteger value = new BigInteger(s.text().replace("_", "").replace("+", ""));
+      if (value.signum() > 0 && value.compareTo(BigInteger.valueOf(MAX_MIN_SAMPLES)) <= 0) {
+        return value.longValueExact();
       }
     }
     problem(
         node.at(),
         where
-            + ": must be a whole number of samples, at least 1"
+            + ": must be a whole number of samples from 1 to "
+            + String.format(Locale.ROOT, "%,d", MAX_MIN_SAMPLES)
             + (autoAllowed ? ", or auto" : "")
             + " (got "
             + node.describe()
@@ -941,24 +961,9 @@ public final class BaselinesLoader {
     return result;
   }
 
-  /** The entries of {@code map} with duplicate keys reported and dropped. */
-  private List<Entry> unique(MapNode map, String where) {
-    Map<String, Entry> first = new LinkedHashMap<>();
-    for (Entry entry : map.entries()) {
-      Entry earlier = first.putIfAbsent(entry.key(), entry);
-      if (earlier != null) {
-        problem(
-            entry.keyAt(),
-            "duplicate key \""
-                + entry.key()
-                + "\" in "
-                + where
-                + " (expected each key once, first at line "
-                + earlier.keyAt().line()
-                + ")");
-      }
-    }
-    return List.copyOf(first.values());
+  /** The entries of {@code map}; the reader has reported and dropped duplicate keys. */
+  private static List<Entry> unique(MapNode map, String where) {
+    return map.entries();
   }
 
   private void require(Map<String, Entry> keys, Entry owner, String where, String... required) {
@@ -1015,9 +1020,9 @@ public final class BaselinesLoader {
     return entry == null ? null : text(entry.value());
   }
 
-  private Problem problem(At at, String message) {
-    Problem p = new Problem(file, at.line(), at.column(), message);
-    problems.add(p);
-    return p;
+  private void problem(At at, String message) {
+    if (!readerProblemsAt.contains(at)) {
+      problems.add(new Problem(file, at.line(), at.column(), message));
+    }
   }
 }

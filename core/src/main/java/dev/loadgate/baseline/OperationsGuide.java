@@ -1,5 +1,6 @@
 package dev.loadgate.baseline;
 
+import dev.loadgate.config.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,52 +36,64 @@ public final class OperationsGuide {
           "([<>])?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?|h)\\b|(%)|(x)\\b)",
           Pattern.CASE_INSENSITIVE);
 
-  /** Label patterns (lower case) of list items, per subsection, and the key each documents. */
-  private static final Map<String, Map<String, String>> LISTS = new LinkedHashMap<>();
+  /**
+   * What the guide may document, read from the baselines (the model) rather than from a list in
+   * Java: a list item under the heading a check's {@code guide:} names, labelled with (a part of)
+   * the check's title; an alert line that names a check's title; a capacity entry by its name.
+   *
+   * @param heading the guide heading the entry sits under (lower case), e.g. {@code "database
+   *     performance"}
+   * @param parent the heading above it (lower case), e.g. {@code "performance baselines"}
+   * @param label what the guide calls it (lower case): a check's title or a capacity entry's name
+   * @param key the key the limit is compared under: a check id, {@code capacity.growth.users}
+   * @param hasWarning whether the check has a warning level ({@code <id>.warning})
+   * @param alert whether the guide lists it under "Alert Thresholds", as a line of a code block
+   */
+  private record Label(
+      String heading, String parent, String label, String key, boolean hasWarning, boolean alert) {}
 
-  /** Label patterns of alert lines and the key each documents; {@code %s} is the level. */
-  private static final Map<String, String> ALERTS = new LinkedHashMap<>();
+  private static List<Label> labels(Baselines baselines) {
+    List<Label> labels = new ArrayList<>();
+    for (CheckSpec check : baselines.checks()) {
+      List<String> path = sections(check.guideSection());
+      String title = check.title() == null ? "" : check.title().toLowerCase(Locale.ROOT);
+      if (path.size() >= 2 && !title.isEmpty()) {
+        labels.add(
+            new Label(
+                path.get(path.size() - 1),
+                path.get(path.size() - 2),
+                title,
+                check.id(),
+                check.hasWarning(),
+                path.contains("alert thresholds")));
+      }
+    }
+    for (ScalingTrigger trigger : baselines.capacity().scalingTriggers()) {
+      labels.add(capacity(trigger.guideSection(), trigger.name(), "capacity.scaling."));
+    }
+    for (GrowthProjection growth : baselines.capacity().growth()) {
+      labels.add(capacity(growth.guideSection(), growth.name(), "capacity.growth."));
+    }
+    return labels;
+  }
 
-  static {
-    LISTS.put(
-        "api response times",
-        ordered(
-            "authentication|auth\\b", "latency.auth.p95",
-            "letter generation", "latency.letter_generation.p95",
-            "payment", "latency.payment.p95",
-            "admin dashboard", "latency.admin_dashboard.p95",
-            "download", "latency.download.p95"));
-    LISTS.put(
-        "database performance",
-        ordered(
-            "query", "db.query.mean",
-            "connection pool", "db.pool.utilization",
-            "lock wait", "db.lock_wait.max",
-            "index hit", "db.index_hit.ratio"));
-    LISTS.put(
-        "email delivery",
-        ordered(
-            "success", "email.success.rate",
-            "delivery time", "email.delivery.p95",
-            "queue processing", "email.batch.max",
-            "bounce", "email.bounce.rate"));
-    LISTS.put(
-        "growth projections",
-        ordered(
-            "users", "capacity.growth.users",
-            "letters", "capacity.growth.letters",
-            "database", "capacity.growth.database"));
-    LISTS.put(
-        "scaling triggers",
-        ordered(
-            "database", "capacity.scaling.database",
-            "api", "capacity.scaling.api",
-            "storage", "capacity.scaling.storage",
-            "bandwidth", "capacity.scaling.bandwidth"));
-    ALERTS.put("payment failure rate", "errors.payment.rate");
-    ALERTS.put("system error rate", "errors.all.rate");
-    ALERTS.put("letter generation failure rate", "errors.letter_generation.rate");
-    ALERTS.put("api response time", "latency.api.p95%s");
+  private static Label capacity(String guide, String name, String prefix) {
+    List<String> path = sections(guide);
+    String heading = path.isEmpty() ? "" : path.get(path.size() - 1);
+    String parent = path.size() < 2 ? "" : path.get(path.size() - 2);
+    return new Label(heading, parent, name.toLowerCase(Locale.ROOT), prefix + name, false, false);
+  }
+
+  /** {@code "A > B > C; D > E"} as {@code [a, b, c]}: the first path, lower case. */
+  private static List<String> sections(String guide) {
+    if (guide == null || guide.isBlank()) {
+      return List.of();
+    }
+    String first = guide.split(";", 2)[0];
+    return java.util.Arrays.stream(first.split(">"))
+        .map(part -> part.trim().toLowerCase(Locale.ROOT))
+        .filter(part -> !part.isEmpty())
+        .toList();
   }
 
   private OperationsGuide() {}
@@ -104,9 +117,9 @@ public final class OperationsGuide {
    *
    * @throws BaselineException when the file cannot be read
    */
-  public static Extract read(Path guide) {
+  public static Extract read(Path guide, Baselines baselines) {
     try {
-      return parse(Files.readString(guide, StandardCharsets.UTF_8), guide.toString());
+      return parse(Files.readString(guide, StandardCharsets.UTF_8), guide.toString(), baselines);
     } catch (NoSuchFileException e) {
       throw new BaselineException(
           new Problem(
@@ -117,11 +130,14 @@ public final class OperationsGuide {
     }
   }
 
-  /** Extracts the documented limits from Markdown text; {@code fileName} is for locations. */
-  public static Extract parse(String markdown, String fileName) {
+  /**
+   * Extracts the limits the guide documents for the checks of {@code baselines}; {@code fileName}
+   * is for locations.
+   */
+  public static Extract parse(String markdown, String fileName, Baselines baselines) {
     Node document =
         Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build().parse(markdown);
-    Walker walker = new Walker(fileName);
+    Walker walker = new Walker(fileName, labels(baselines));
     document.accept(walker);
     return new Extract(walker.limits, walker.unknown);
   }
@@ -239,17 +255,11 @@ public final class OperationsGuide {
             line ->
                 differences.add(
                     line
-                        + ": a documented limit loadgate does not know (expected a known label)."
-                        + " Map it in OperationsGuide or drop it from the guide."));
+                        + ": a documented limit loadgate does not know (expected the title of a"
+                        + " check in "
+                        + baselinesName
+                        + "). Add the check there or drop it from the guide."));
     return differences;
-  }
-
-  private static Map<String, String> ordered(String... patternThenKey) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < patternThenKey.length; i += 2) {
-      map.put(patternThenKey[i], patternThenKey[i + 1]);
-    }
-    return map;
   }
 
   /** The first amount in {@code text}: comparator, value in ms / % / x, unit. */
@@ -276,12 +286,14 @@ public final class OperationsGuide {
 
   private static final class Walker extends AbstractVisitor {
     private final String file;
+    private final List<Label> labels;
     private final String[] headings = new String[7];
     final List<DocumentedLimit> limits = new ArrayList<>();
     final List<String> unknown = new ArrayList<>();
 
-    Walker(String file) {
+    Walker(String file, List<Label> labels) {
       this.file = file;
+      this.labels = labels;
     }
 
     @Override
@@ -294,11 +306,11 @@ public final class OperationsGuide {
 
     @Override
     public void visit(BulletList list) {
-      Optional<Map<String, String>> labels = listSection();
-      if (labels.isPresent()) {
+      List<Label> section = listSection();
+      if (!section.isEmpty()) {
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
           if (item instanceof ListItem) {
-            listItem(item, labels.get());
+            listItem(item, section);
           }
         }
       }
@@ -315,61 +327,58 @@ public final class OperationsGuide {
       String[] lines = block.getLiteral().split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
         String line = lines[i].toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> alert : ALERTS.entrySet()) {
-          if (line.contains(alert.getKey())) {
-            // An alert with two levels keeps its critical level as the limit and its warning
-            // level as <id>.warning; error budgets keep their id whichever level lists them.
-            String key =
-                alert.getValue().replace("%s", level.startsWith("warning") ? ".warning" : "");
-            amount(key, lines[i], file + ":" + (firstLine + i))
-                .map(
-                    l ->
-                        new DocumentedLimit(
-                            l.key(), invert(l.comparator()), l.value(), l.unit(), l.where()))
-                .ifPresent(limits::add);
-            break;
-          }
+        Optional<Label> alert =
+            labels.stream()
+                .filter(Label::alert)
+                .filter(l -> line.contains(l.label()))
+                .max(java.util.Comparator.comparingInt(l -> l.label().length()));
+        if (alert.isPresent()) {
+          // An alert with two levels keeps its critical level as the limit and its warning
+          // level as <id>.warning; error budgets keep their id whichever level lists them.
+          String key =
+              alert.get().key()
+                  + (level.startsWith("warning") && alert.get().hasWarning() ? ".warning" : "");
+          amount(key, lines[i], file + ":" + (firstLine + i))
+              .map(
+                  l ->
+                      new DocumentedLimit(
+                          l.key(), invert(l.comparator()), l.value(), l.unit(), l.where()))
+              .ifPresent(limits::add);
         }
       }
     }
 
-    private void listItem(Node item, Map<String, String> labels) {
+    private void listItem(Node item, List<Label> section) {
       String text = text(item).trim();
       int colon = text.indexOf(':');
-      String label = (colon > 0 ? text.substring(0, colon) : text).toLowerCase(Locale.ROOT);
+      String label = (colon > 0 ? text.substring(0, colon) : text).toLowerCase(Locale.ROOT).trim();
       String value = colon > 0 ? text.substring(colon + 1) : text;
       String where = file + ":" + line(item);
-      for (Map.Entry<String, String> known : labels.entrySet()) {
-        if (Pattern.compile(known.getKey()).matcher(label).find()) {
-          amount(known.getValue(), value, where).ifPresent(limits::add);
-          return;
-        }
-      }
-      if (amount("?", value, where).isPresent()) {
+      Optional<Label> known =
+          section.stream()
+              .filter(
+                  l -> !label.isEmpty() && (l.label().contains(label) || label.contains(l.label())))
+              .findFirst();
+      if (known.isPresent()) {
+        amount(known.get().key(), value, where).ifPresent(limits::add);
+      } else if (amount("?", value, where).isPresent()) {
         unknown.add(where + ": " + text);
       }
     }
 
-    /** The labels of the list section we are in, if it is one we track. */
-    private Optional<Map<String, String>> listSection() {
+    /** The labels of the list section we are in: those whose guide names its heading. */
+    private List<Label> listSection() {
       for (int level = headings.length - 1; level > 0; level--) {
         String heading = headings[level];
         if (heading == null) {
           continue;
         }
-        for (Map.Entry<String, Map<String, String>> section : LISTS.entrySet()) {
-          if (heading.startsWith(section.getKey())) {
-            boolean capacity =
-                section.getKey().equals("growth projections")
-                    || section.getKey().equals("scaling triggers");
-            return under(capacity ? "capacity planning" : "performance baselines")
-                ? Optional.of(section.getValue())
-                : Optional.empty();
-          }
-        }
-        return Optional.empty();
+        return labels.stream()
+            .filter(l -> !l.alert() && !l.heading().isEmpty() && heading.startsWith(l.heading()))
+            .filter(l -> l.parent().isEmpty() || under(l.parent()))
+            .toList();
       }
-      return Optional.empty();
+      return List.of();
     }
 
     private boolean under(String heading) {

@@ -1,8 +1,7 @@
 package dev.loadgate.baseline;
 
+import dev.loadgate.config.Quantities;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A share in percent, written with its sign: {@code 2%}, {@code 99.5%}.
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
  * @param value in (0, 100]; zero is refused because no limit or tolerance of zero makes sense
  */
 public record Percent(double value) {
-  private static final Pattern SYNTAX = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)\\s*(%?)");
 
   public Percent {
     if (!(value > 0 && value <= 100)) {
@@ -27,28 +25,7 @@ public record Percent(double value) {
    * @throws IllegalArgumentException when the sign is missing or the value is out of range
    */
   public static Percent parse(String text) {
-    String trimmed = text == null ? "" : text.trim();
-    Matcher m = SYNTAX.matcher(trimmed);
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "must be a percentage such as \"2%\" (got \"" + trimmed + "\")");
-    }
-    if (m.group(2).isEmpty()) {
-      throw new IllegalArgumentException(
-          "a percentage needs its % sign (expected \""
-              + m.group(1)
-              + "%\", got \""
-              + trimmed
-              + "\")");
-    }
-    double value = Double.parseDouble(m.group(1));
-    if (!(value > 0 && value <= 100)) {
-      throw new IllegalArgumentException(
-          "a percentage must be above 0 and at most 100 (expected e.g. \"2%\", got \""
-              + trimmed
-              + "\")");
-    }
-    return new Percent(value);
+    return new Percent(Quantities.percent(text));
   }
 
   /** The share as a fraction in (0, 1]. */

@@ -6,7 +6,8 @@ import java.math.BigDecimal;
  * A percentile given in percent: {@code 95} is the 95th percentile. Rejects fractions such as
  * {@code 0.95}, the most common way to ask for the wrong statistic.
  *
- * @param percent in [1, 100); a value in (0, 1) is refused as a probable fraction
+ * @param percent in [1, 99.99] with at most two decimals; a value in (0, 1) is refused as a
+ *     probable fraction
  */
 public record Percentile(double percent) {
   public Percentile {
@@ -26,7 +27,20 @@ public record Percentile(double percent) {
               + format(percent)
               + ")");
     }
+    if (percent > MAX_PERCENT
+        || new BigDecimal(Double.toString(percent)).stripTrailingZeros().scale() > 2) {
+      throw new IllegalArgumentException(
+          "percentile "
+              + format(percent)
+              + " is finer than a run can be sized for (expected at most 99.99, with at most two"
+              + " decimals, got "
+              + format(percent)
+              + ")");
+    }
   }
+
+  /** The highest percentile a check may judge: its interval needs about 37,000 samples. */
+  public static final double MAX_PERCENT = 99.99;
 
   public static final Percentile P95 = new Percentile(95);
 

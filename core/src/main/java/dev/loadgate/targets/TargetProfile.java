@@ -48,4 +48,90 @@ public record TargetProfile(
   public boolean hasLiveStripeKey() {
     return stripeSecretKey.map(k -> k.reveal().startsWith("sk_live_")).orElse(false);
   }
+
+  /** A profile of {@code appUrl} with nothing else known yet; the other parts are set by name. */
+  public static Builder builder(URI appUrl) {
+    return new Builder(appUrl);
+  }
+
+  /**
+   * Builds a {@link TargetProfile} part by part, for the many profiles that know only a few of its
+   * optional parts (tests, loopback placeholders). Mutable; {@link #build()} returns a new
+   * immutable profile each time.
+   */
+  public static final class Builder {
+    private final URI appUrl;
+    private URI authUrl;
+    private Secret supabaseAnonKey;
+    private Optional<Account> admin = Optional.empty();
+    private Optional<Secret> adminPortalKey = Optional.empty();
+    private Optional<Secret> stripeWebhookSecret = Optional.empty();
+    private Optional<Secret> stripeSecretKey = Optional.empty();
+    private Optional<Secret> cronSecret = Optional.empty();
+    private Optional<Secret> databaseUrl = Optional.empty();
+    private List<Account> accounts = List.of();
+
+    private Builder(URI appUrl) {
+      this.appUrl = Objects.requireNonNull(appUrl, "appUrl");
+    }
+
+    public Builder authUrl(URI url) {
+      this.authUrl = url;
+      return this;
+    }
+
+    public Builder supabaseAnonKey(String key) {
+      this.supabaseAnonKey = Secret.of(key);
+      return this;
+    }
+
+    public Builder admin(Account account) {
+      this.admin = Optional.of(account);
+      return this;
+    }
+
+    public Builder adminPortalKey(String key) {
+      this.adminPortalKey = Optional.of(Secret.of(key));
+      return this;
+    }
+
+    public Builder stripeWebhookSecret(String secret) {
+      this.stripeWebhookSecret = Optional.of(Secret.of(secret));
+      return this;
+    }
+
+    public Builder stripeSecretKey(String key) {
+      this.stripeSecretKey = Optional.of(Secret.of(key));
+      return this;
+    }
+
+    public Builder cronSecret(String secret) {
+      this.cronSecret = Optional.of(Secret.of(secret));
+      return this;
+    }
+
+    public Builder databaseUrl(String jdbcUrl) {
+      this.databaseUrl = Optional.of(Secret.of(jdbcUrl));
+      return this;
+    }
+
+    public Builder accounts(List<Account> list) {
+      this.accounts = List.copyOf(list);
+      return this;
+    }
+
+    public TargetProfile build() {
+      return new TargetProfile(
+          appUrl,
+          authUrl,
+          supabaseAnonKey,
+          admin,
+          adminPortalKey,
+          stripeWebhookSecret,
+          stripeSecretKey,
+          cronSecret,
+          databaseUrl,
+          accounts);
+    }
+  }
 }

@@ -3,6 +3,7 @@ package dev.loadgate.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.loadgate.config.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,15 +88,39 @@ class BaselinesLoaderTest {
       """;
 
   @Test
-  void loadsTheProductionBaselinesWithEveryDocumentedLimit() {
-    Baselines baselines = BaselinesLoader.load(Path.of("../baselines/production.yaml"));
+  void theProjectsOwnBaselinesFileIsValid() {
+    // Only validity: numbers are asserted on the test fixture, so editing a real limit breaks no
+    // test.
+    assertThat(BaselinesLoader.load(Path.of("../baselines/production.yaml")).checks()).isNotEmpty();
+  }
+
+  @Test
+  void loadsTheFixtureBaselinesWithEveryDocumentedLimit() {
+    Baselines baselines = BaselinesLoader.load(Path.of("../test-fixtures/baselines.yaml"));
 
     assertThat(baselines.paths())
         .extracting(CheckSpec::path)
         .containsExactlyElementsOf(Baselines.REQUIRED_PATHS);
     assertThat(baselines.checks())
         .extracting(CheckSpec::id)
-        .containsAll(BaselinesLoader.KNOWN_CHECK_IDS);
+        .containsExactly(
+            "latency.auth.p95",
+            "latency.letter_generation.p95",
+            "latency.payment.p95",
+            "latency.admin_dashboard.p95",
+            "latency.download.p95",
+            "errors.all.rate",
+            "errors.payment.rate",
+            "errors.letter_generation.rate",
+            "latency.api.p95",
+            "db.query.mean",
+            "db.pool.utilization",
+            "db.lock_wait.max",
+            "db.index_hit.ratio",
+            "email.success.rate",
+            "email.delivery.p95",
+            "email.batch.max",
+            "email.bounce.rate");
     assertThat(baselines.path("auth").orElseThrow().limit()).isEqualTo(500.0);
     assertThat(baselines.path("letter_generation").orElseThrow().limit()).isEqualTo(30_000.0);
     assertThat(baselines.check("email.delivery.p95").orElseThrow().limit()).isEqualTo(300_000.0);
@@ -333,6 +358,60 @@ class BaselinesLoaderTest {
         .isEqualTo(
             "no/such.yaml: no such file (expected a baselines YAML file, got a path that does"
                 + " not exist). Pass --baselines FILE or run from the checkout root.");
+  }
+
+  @Test
+  void rejectsMinSamplesBeyondWhatARunCanRecord() {
+    assertThat(problems(VALID.replace("rate: 50", "rate: 100000000000000000000000")))
+        .containsExactly(
+            "t.yaml:5:11: defaults.minSamples.rate: must be a whole number of samples from 1 to"
+                + " 10,000,000 (got \"100000000000000000000000\")");
+    assertThat(problems(VALID.replace("rate: 50", "rate: 1e23")))
+        .containsExactly(
+            "t.yaml:5:11: defaults.minSamples.rate: must be a whole number of samples from 1 to"
+                + " 10,000,000 (got \"1e23\")");
+  }
+
+  @Test
+  void rejectsAPercentileFinerThanTheEngineCanSize() {
+    assertThat(
+            problems(
+                VALID.replace(
+                    "percentile: 95\n    below: 500ms",
+                    "percentile: 99.9999999\n    below: 500ms")))
+        .containsExactly(
+            "t.yaml:13:17: paths.auth.percentile: percentile 99.9999999 is finer than a run can be"
+                + " sized for (expected at most 99.99, with at most two decimals, got 99.9999999)");
+  }
+
+  @Test
+  void rejectsAnAliasClearlyInsteadOfReadingItsName() {
+    assertThat(
+            problems(
+                VALID
+                    .replace("below: 500ms", "below: &lim 500ms")
+                    .replace("below: 2s\n", "below: *lim\n")))
+        .containsExactly(
+            "t.yaml:35:12: paths.download.below: YAML aliases are not supported (expected the"
+                + " value written out, got *lim). Repeat the value instead.");
+  }
+
+  @Test
+  void rejectsASecondDocument() {
+    assertThat(problems(VALID + "---\nschema: loadgate.baselines/v1\n"))
+        .containsExactly(
+            "t.yaml:72:1: a second YAML document (expected one document per file, got another"
+                + " after \"---\"). Remove it or move it to a file of its own.");
+  }
+
+  @Test
+  void aNewCheckInTheFileNeedsNoJavaChange() {
+    Baselines b = BaselinesLoader.load(Path.of("../test-fixtures/baselines-new-check.yaml"));
+
+    CheckSpec download = b.check("errors.download.rate").orElseThrow();
+    assertThat(download.source()).isEqualTo(new Source.Group("download"));
+    assertThat(download.unit()).isEqualTo(Unit.PERCENT);
+    assertThat(download.limit()).isEqualTo(1.0);
   }
 
   private static List<String> problems(String text) {

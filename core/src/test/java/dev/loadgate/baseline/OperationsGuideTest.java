@@ -12,11 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OperationsGuideTest {
-  static final Baselines PRODUCTION = BaselinesLoader.load(Path.of("../baselines/production.yaml"));
+  static final Baselines PRODUCTION =
+      BaselinesLoader.load(Path.of("../test-fixtures/baselines.yaml"));
 
   @Test
   void extractsEveryDocumentedLimitWithItsLine() throws IOException {
-    OperationsGuide.Extract extract = OperationsGuide.parse(fixture(), "guide.md");
+    OperationsGuide.Extract extract = OperationsGuide.parse(fixture(), "guide.md", PRODUCTION);
 
     assertThat(extract.limits()).hasSize(25);
     assertThat(extract.unknown()).isEmpty();
@@ -53,8 +54,9 @@ class OperationsGuideTest {
                 + " (paths.auth)",
             "email.bounce.rate: production.yaml has < 2 % (checks.email.bounce.rate), the guide"
                 + " documents no such limit",
-            "guide.md:36: Search: < 800ms: a documented limit loadgate does not know (expected a"
-                + " known label). Map it in OperationsGuide or drop it from the guide.");
+            "guide.md:36: Search: < 800ms: a documented limit loadgate does not know (expected the"
+                + " title of a check in production.yaml). Add the check there or drop it from the"
+                + " guide.");
   }
 
   @Test
@@ -68,7 +70,7 @@ class OperationsGuideTest {
 
     List<String> drift =
         OperationsGuide.drift(
-            OperationsGuide.parse(fixture(), "guide.md"), withoutGrowth, "b.yaml");
+            OperationsGuide.parse(fixture(), "guide.md", PRODUCTION), withoutGrowth, "b.yaml");
 
     assertThat(drift)
         .containsExactly(
@@ -91,15 +93,36 @@ class OperationsGuideTest {
         .as("the operations guide is not on this machine")
         .isTrue();
 
-    OperationsGuide.Extract extract = OperationsGuide.read(seed);
+    OperationsGuide.Extract extract = OperationsGuide.read(seed, PRODUCTION);
 
     assertThat(extract.limits()).hasSize(25);
     assertThat(OperationsGuide.drift(extract, PRODUCTION, "production.yaml")).isEmpty();
   }
 
+  @Test
+  void aCheckAddedToTheBaselinesIsFoundInTheGuideByItsTitleWithNoJavaChange() throws IOException {
+    Baselines withNewCheck =
+        BaselinesLoader.load(Path.of("../test-fixtures/baselines-new-check.yaml"));
+    String guide =
+        fixture()
+            .replace(
+                "  - Letter generation failure rate > 10% in 1 hour\n",
+                "  - Letter generation failure rate > 10% in 1 hour\n"
+                    + "  - Download failure rate > 3% in 1 hour\n");
+
+    OperationsGuide.Extract extract = OperationsGuide.parse(guide, "guide.md", withNewCheck);
+
+    assertThat(extract.limits())
+        .contains(new DocumentedLimit("errors.download.rate", "<", 3, "%", "guide.md:26"));
+    assertThat(OperationsGuide.drift(extract, withNewCheck, "b.yaml"))
+        .containsExactly(
+            "errors.download.rate: the guide says < 3 % (guide.md:26), b.yaml says < 1 %"
+                + " (checks.errors.download.rate)");
+  }
+
   private static List<String> drift(String guide) {
     return OperationsGuide.drift(
-        OperationsGuide.parse(guide, "guide.md"), PRODUCTION, "production.yaml");
+        OperationsGuide.parse(guide, "guide.md", PRODUCTION), PRODUCTION, "production.yaml");
   }
 
   private String fixture() throws IOException {

@@ -3,6 +3,7 @@ package dev.loadgate.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loadgate.config.Suggestions;
 import org.junit.jupiter.api.Test;
 
 class ValueTypesTest {

@@ -15,7 +15,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class VerdictEngineTest {
-  static final Baselines BASELINES = BaselinesLoader.load(Path.of("../baselines/production.yaml"));
+  static final Baselines BASELINES =
+      BaselinesLoader.load(Path.of("../test-fixtures/baselines.yaml"));
   static final String LOGIN = "POST /auth/v1/token?grant_type=password";
 
   @Test

@@ -3,24 +3,29 @@ package dev.loadgate.simulations;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.global;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.loadgate.baseline.BaselineException;
+import dev.loadgate.baseline.Baselines;
+import dev.loadgate.baseline.BaselinesLoader;
+import dev.loadgate.baseline.Bound;
+import dev.loadgate.baseline.CheckSpec;
+import dev.loadgate.baseline.Source;
+import dev.loadgate.baseline.Statistic;
+import dev.loadgate.baseline.Unit;
 import dev.loadgate.simulations.email.EmailJourney;
-import dev.loadgate.simulations.suite.Quantities;
 import io.gatling.javaapi.core.Assertion;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Gatling assertions generated from {@code baselines/production.yaml}, so that a plain {@code mvn
- * gatling:test} gates on its own: each path's p95 (on the journey's group in the measured phase;
- * warm-up groups are named {@code warmup-<path>}), the error budgets and the e-mail batch maximum,
- * for the checks the suite gates.
+ * Gatling assertions generated from the {@link Baselines} model, so that a plain {@code mvn
+ * gatling:test} gates on its own. Every gated check whose statistic Gatling computes gets one, by
+ * its source and statistic, never by its id: a percentile of a journey group (measured phase; the
+ * warm-up groups are named {@code warmup-<path>}), an error rate of all requests or of a group, the
+ * maximum of one request. A check added to {@code production.yaml} in one of these shapes is
+ * asserted with no Java change.
  *
  * <p>Gatling judges its own statistics: whole milliseconds, and its request counts include the
  * warm-up. loadgate's verdict engine, which reads the recorded histograms, is the authoritative
@@ -34,79 +39,69 @@ public final class GatlingAssertions {
   private GatlingAssertions() {}
 
   /**
-   * The assertions for a suite.
+   * The assertions for a suite, from a baselines file.
    *
    * @throws IllegalArgumentException when the baselines file cannot be read, with what to do
    */
   public static List<Assertion> fromBaselines(Path productionYaml, Suite suite) {
-    JsonNode root;
     try {
-      root = new YAMLMapper().readTree(productionYaml.toFile());
-    } catch (IOException e) {
+      return fromBaselines(BaselinesLoader.load(productionYaml), suite);
+    } catch (BaselineException e) {
       throw new IllegalArgumentException(
           productionYaml
               + ": cannot read the baselines ("
               + e.getMessage()
-              + "). Check the file with `loadgate baselines validate`.");
+              + "). Check the file with `loadgate baselines validate`.",
+          e);
     }
+  }
+
+  /** The assertions for the checks {@code suite} gates. */
+  public static List<Assertion> fromBaselines(Baselines baselines, Suite suite) {
     List<Assertion> assertions = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
-      pathLatency(path.getKey(), path.getValue(), suite, assertions);
-    }
-    for (Map.Entry<String, JsonNode> check : root.path("checks").properties()) {
-      if (suite.gates(check.getKey())) {
-        check(check.getValue(), suite).ifPresent(assertions::add);
+    for (CheckSpec check : baselines.checks()) {
+      if (suite.gates(check.id()) && check.bound() == Bound.BELOW) {
+        assertion(check, suite).ifPresent(assertions::add);
       }
     }
     return List.copyOf(assertions);
   }
 
-  private static void pathLatency(
-      String path, JsonNode spec, Suite suite, List<Assertion> assertions) {
-    if (suite.arrivalRatePerSec(path).isEmpty() || !suite.gates("latency." + path + ".p95")) {
-      return;
+  private static Optional<Assertion> assertion(CheckSpec check, Suite suite) {
+    Statistic.Kind kind = check.statistic().kind();
+    Source source = check.source();
+    if (kind == Statistic.Kind.PERCENTILE
+        && check.unit() == Unit.MILLISECONDS
+        && source instanceof Source.Group group
+        && suite.arrivalRatePerSec(group.name()).isPresent()) {
+      return Optional.of(
+          details(group.name())
+              .responseTime()
+              .percentile(check.statistic().percentile().percent())
+              .lt(wholeMillis(check.limit())));
     }
-    Optional<Duration> below = Quantities.duration(spec.path("below").asText(null));
-    double percentile = spec.path("percentile").asDouble(95);
-    below.ifPresent(
-        limit ->
-            assertions.add(
-                details(path)
-                    .responseTime()
-                    .percentile(percentile)
-                    .lt(Math.toIntExact(limit.toMillis()))));
-  }
-
-  private static Optional<Assertion> check(JsonNode spec, Suite suite) {
-    String statistic = spec.path("statistic").asText("");
-    JsonNode source = spec.path("source");
-    String below = spec.path("below").asText(null);
-    if (statistic.equals("rate")) {
-      Optional<Double> share = Quantities.share(below);
-      if (share.isEmpty()) {
-        return Optional.empty();
+    if (kind == Statistic.Kind.RATE) {
+      if (source instanceof Source.AllRequests all && all.except().isEmpty()) {
+        return Optional.of(global().failedRequests().percent().lt(check.limit()));
       }
-      double percent = share.get() * 100;
-      if ("all".equals(source.path("requests").asText(null))) {
-        return Optional.of(global().failedRequests().percent().lt(percent));
+      if (source instanceof Source.Group group
+          && suite.arrivalRatePerSec(group.name()).isPresent()) {
+        return Optional.of(details(group.name()).failedRequests().percent().lt(check.limit()));
       }
-      String group = source.path("group").asText(null);
+    }
+    if (kind == Statistic.Kind.MAX
+        && check.unit() == Unit.MILLISECONDS
+        && source instanceof Source.Request request) {
+      String group = REQUEST_JOURNEY.get(request.name());
       if (group != null && suite.arrivalRatePerSec(group).isPresent()) {
-        return Optional.of(details(group).failedRequests().percent().lt(percent));
-      }
-    }
-    if (statistic.equals("max")) {
-      String request = source.path("request").asText(null);
-      String group = request == null ? null : REQUEST_JOURNEY.get(request);
-      Optional<Duration> limit = Quantities.duration(below);
-      if (group != null && limit.isPresent() && suite.arrivalRatePerSec(group).isPresent()) {
         return Optional.of(
-            details(group, request)
-                .responseTime()
-                .max()
-                .lt(Math.toIntExact(limit.get().toMillis())));
+            details(group, request.name()).responseTime().max().lt(wholeMillis(check.limit())));
       }
     }
     return Optional.empty();
+  }
+
+  private static int wholeMillis(double millis) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.round(millis));
   }
 }

@@ -1,6 +1,6 @@
 package dev.loadgate.simulations;
 
-import dev.loadgate.simulations.suite.Quantities;
+import dev.loadgate.config.Quantities;
 import dev.loadgate.targets.TargetProfile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +58,21 @@ public record LoadPlan(
       Path gatlingResultsDir,
       boolean gatlingHtmlReport) {
     this(target, suite, durationOverride, rateScale, gatlingResultsDir, gatlingHtmlReport, false);
+  }
+
+  /**
+   * The same plan against another target: the schedule (rates, durations, caps) stays as validated;
+   * only where the load goes changes, e.g. once the embedded target has started.
+   */
+  public LoadPlan withTarget(TargetProfile profile) {
+    return new LoadPlan(
+        profile,
+        suite,
+        durationOverride,
+        rateScale,
+        gatlingResultsDir,
+        gatlingHtmlReport,
+        overrideCaps);
   }
 
   /** A measured phase of the run: how long, and which share of the scaled rates it holds. */

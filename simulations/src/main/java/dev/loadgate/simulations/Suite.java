@@ -1,5 +1,6 @@
 package dev.loadgate.simulations;
 
+import dev.loadgate.config.Glob;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One load suite from {@code baselines/suites.yaml}: which journeys run, at which open arrival
@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * @param gatedChecks glob patterns of check ids this suite gates ({@code "*"} gates all)
  * @param caps hard limits a run of this suite may not exceed without an explicit override
  * @param client how the simulated client behaves (polling, refreshes, coupons, plans)
+ * @param ungatedChecks glob patterns of the check ids the suite deliberately does not gate: every
+ *     check of the baselines must match {@code gatedChecks} or these (see {@link
+ *     Suites#coverageProblems})
+ * @param jmh how long the JMH benchmarks of a {@code --jmh} run measure
  */
 public record Suite(
     String name,
@@ -33,7 +37,34 @@ public record Suite(
     List<JourneyLoad> journeys,
     List<String> gatedChecks,
     Caps caps,
-    ClientBehaviour client) {
+    ClientBehaviour client,
+    List<String> ungatedChecks,
+    JmhProfile jmh) {
+
+  /** A suite that gates every check its patterns do not leave out, with the quick JMH profile. */
+  public Suite(
+      String name,
+      String description,
+      Duration warmup,
+      Duration duration,
+      Optional<Soak> soak,
+      List<JourneyLoad> journeys,
+      List<String> gatedChecks,
+      Caps caps,
+      ClientBehaviour client) {
+    this(
+        name,
+        description,
+        warmup,
+        duration,
+        soak,
+        journeys,
+        gatedChecks,
+        caps,
+        client,
+        List.of(),
+        JmhProfile.SMOKE);
+  }
 
   public Suite {
     Objects.requireNonNull(name, "name");
@@ -51,6 +82,8 @@ public record Suite(
     gatedChecks = List.copyOf(gatedChecks);
     Objects.requireNonNull(caps, "caps");
     Objects.requireNonNull(client, "client");
+    ungatedChecks = List.copyOf(ungatedChecks);
+    Objects.requireNonNull(jmh, "jmh");
   }
 
   /** The sum of the journeys' arrival rates, in users (journeys started) per second. */
@@ -81,22 +114,12 @@ public record Suite(
 
   /** Whether a check id matches one of {@link #gatedChecks()} ({@code *} matches any run). */
   public boolean gates(String checkId) {
-    return gatedChecks.stream().anyMatch(glob -> globToRegex(glob).matcher(checkId).matches());
+    return Glob.matchesAny(gatedChecks, checkId);
   }
 
-  /** A check-id glob ({@code *} any run of characters, {@code ?} one) as a regex. */
-  public static Pattern globToRegex(String glob) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      if (c == '*') {
-        regex.append(".*");
-      } else if (c == '?') {
-        regex.append('.');
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
+  /** Whether a check id is gated or deliberately left ungated by this suite. */
+  public boolean covers(String checkId) {
+    return gates(checkId) || Glob.matchesAny(ungatedChecks, checkId);
   }
 
   private static void requirePositive(String what, Duration value) {
@@ -204,6 +227,19 @@ public record Suite(
         throw new IllegalArgumentException(
             what + " must be between 0 % and 100 % (got " + share * 100 + " %)");
       }
+    }
+  }
+
+  /** How thoroughly {@code loadgate run --jmh} measures service time; {@code jmh:} in a suite. */
+  public enum JmhProfile {
+    /** A few seconds per benchmark: the PR gate. */
+    SMOKE,
+    /** Longer forks and iterations: the pre-release test. */
+    PRE_RELEASE;
+
+    /** The name in suites.yaml: {@code smoke}, {@code pre-release}. */
+    public String key() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
   }
 }

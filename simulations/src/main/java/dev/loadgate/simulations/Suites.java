@@ -1,79 +1,99 @@
 package dev.loadgate.simulations;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.loadgate.baseline.Baselines;
+import dev.loadgate.baseline.CheckSpec;
+import dev.loadgate.config.Glob;
+import dev.loadgate.config.Problem;
+import dev.loadgate.config.Suggestions;
+import dev.loadgate.config.YamlTree;
 import dev.loadgate.simulations.suite.SuiteFileReader;
-import dev.loadgate.simulations.suite.YamlTree;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** Loads the suite definitions ({@code baselines/suites.yaml}). */
+/**
+ * Loads the suite definitions ({@code baselines/suites.yaml}) through the one configuration reader,
+ * checked against the loaded baselines.
+ */
 public final class Suites {
   private Suites() {}
 
   /**
-   * Reads and validates a suites file.
+   * Reads and validates a suites file against the check ids of {@code baselines}.
    *
    * @return the suites by name, in file order
    * @throws SuiteException listing every problem as {@code file:line:col: message}
    */
-  public static Map<String, Suite> load(Path suitesYaml) {
-    String text;
-    try {
-      text = Files.readString(suitesYaml, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new SuiteException(
-          List.of(
-              suitesYaml
-                  + ": the suites file does not exist. Pass --suites FILE or run from the"
-                  + " loadgate folder (baselines/suites.yaml)."));
-    } catch (IOException e) {
-      throw new SuiteException(List.of(suitesYaml + ": cannot be read (" + e.getMessage() + ")"));
-    }
-    return parse(suitesYaml.toString(), text);
+  public static Map<String, Suite> load(Path suitesYaml, Baselines baselines) {
+    String name = suitesYaml.toString();
+    return read(
+        YamlTree.read(
+            suitesYaml,
+            name,
+            "the suites file does not exist. Pass --suites FILE or run from the loadgate folder"
+                + " (baselines/suites.yaml)."),
+        name,
+        baselines);
   }
 
   /** Reads suites from text; {@code fileName} only labels the messages. */
-  public static Map<String, Suite> parse(String fileName, String yaml) {
-    List<YamlTree.Problem> problems = new ArrayList<>();
-    Map<String, Suite> suites;
-    try (Reader reader = new StringReader(yaml)) {
-      YamlTree.Node root = YamlTree.read(reader, problems);
-      suites = new SuiteFileReader(problems).read(root);
-    } catch (JsonProcessingException e) {
-      var at = e.getLocation();
-      String position = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-      throw new SuiteException(
-          List.of(fileName + position + ": not valid YAML (" + e.getOriginalMessage() + ")"));
-    } catch (IOException e) {
-      throw new SuiteException(List.of(fileName + ": cannot be read (" + e.getMessage() + ")"));
+  public static Map<String, Suite> parse(String fileName, String yaml, Baselines baselines) {
+    return read(YamlTree.parse(yaml, fileName), fileName, baselines);
+  }
+
+  private static Map<String, Suite> read(
+      YamlTree.Document document, String fileName, Baselines baselines) {
+    if (document.unreadable()) {
+      throw new SuiteException(document.problems().stream().map(Problem::toString).toList());
     }
+    List<Problem> problems = new ArrayList<>(document.problems());
+    Map<String, Suite> suites =
+        new SuiteFileReader(fileName, problems, baselines)
+            .read(document.root().orElse(new YamlTree.MapNode(new YamlTree.At(1, 1), List.of())));
     if (!problems.isEmpty()) {
       throw new SuiteException(
           problems.stream()
-              .sorted(
-                  Comparator.comparingInt((YamlTree.Problem p) -> p.position().line())
-                      .thenComparingInt(p -> p.position().column()))
-              .map(
-                  p ->
-                      fileName
-                          + ":"
-                          + p.position().line()
-                          + ":"
-                          + p.position().column()
-                          + ": "
-                          + p.message())
+              .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
+              .map(Problem::toString)
               .toList());
     }
     return suites;
+  }
+
+  /**
+   * The gate cannot be configured into gating nothing: every check of the baselines must be gated
+   * by the suite, left out on purpose by its {@code ungated} patterns, or named by the user in
+   * {@code allowUngated} ({@code --allow-ungated}, globs allowed).
+   *
+   * @return one message per check nothing covers, with a "did you mean" to the closest gated
+   *     pattern; empty when every check is covered
+   */
+  public static List<String> coverageProblems(
+      Suite suite, Baselines baselines, Collection<String> allowUngated) {
+    List<String> problems = new ArrayList<>();
+    for (CheckSpec check : baselines.checks()) {
+      if (!suite.covers(check.id()) && !Glob.matchesAny(allowUngated, check.id())) {
+        problems.add(
+            "suite "
+                + suite.name()
+                + ": check \""
+                + check.id()
+                + "\" of "
+                + baselines.source()
+                + " is gated by no pattern"
+                + Suggestions.inline(check.id(), suite.gatedChecks())
+                + " (expected every check gated, or listed in the suite's ungated patterns, got"
+                + " gated "
+                + suite.gatedChecks()
+                + "). Gate it, or pass --allow-ungated "
+                + check.id()
+                + " to leave it out on purpose.");
+      }
+    }
+    return problems;
   }
 
   /**
@@ -84,16 +104,12 @@ public final class Suites {
   public static Suite named(Map<String, Suite> suites, String name) {
     Suite suite = suites.get(name);
     if (suite == null) {
-      String hint =
-          dev.loadgate.simulations.suite.Quantities.closest(name, suites.keySet())
-              .map(c -> "; did you mean \"" + c + "\"?")
-              .orElse("");
       throw new SuiteException(
           List.of(
               "unknown suite \""
                   + name
                   + "\""
-                  + hint
+                  + Suggestions.inline(name, suites.keySet())
                   + " (expected one of "
                   + String.join(", ", suites.keySet())
                   + ")"));

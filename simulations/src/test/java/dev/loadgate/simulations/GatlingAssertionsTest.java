@@ -3,13 +3,15 @@ package dev.loadgate.simulations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loadgate.baseline.Baselines;
+import dev.loadgate.baseline.BaselinesLoader;
 import io.gatling.javaapi.core.Assertion;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GatlingAssertionsTest {
-  private static final Path PRODUCTION = ItSuites.HOME.resolve("baselines/production.yaml");
+  private static final Path PRODUCTION = ItSuites.HOME.resolve("test-fixtures/baselines.yaml");
 
   private static List<String> describe(List<Assertion> assertions) {
     return assertions.stream().map(a -> a.asScala().toString()).toList();
@@ -40,6 +42,22 @@ class GatlingAssertionsTest {
     assertThat(assertions)
         .anySatisfy(a -> assertThat(a).contains("auth").contains("500"))
         .anySatisfy(a -> assertThat(a).contains("Global"));
+  }
+
+  @Test
+  void aCheckAddedToTheFileIsAssertedWithNoJavaChange() {
+    Baselines withNewCheck =
+        BaselinesLoader.load(ItSuites.HOME.resolve("test-fixtures/baselines-new-check.yaml"));
+
+    List<String> assertions =
+        describe(
+            GatlingAssertions.fromBaselines(
+                withNewCheck, ItSuites.withWarmup("smoke", java.time.Duration.ZERO)));
+
+    assertThat(assertions).hasSize(10);
+    assertThat(assertions)
+        .anySatisfy(
+            a -> assertThat(a).contains("download").contains("FailedRequests").contains("1.0"));
   }
 
   @Test

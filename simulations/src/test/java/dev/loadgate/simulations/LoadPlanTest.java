@@ -39,7 +39,7 @@ class LoadPlanTest {
       """;
 
   private static LoadPlan plan(Optional<Duration> override, double scale) {
-    Suite suite = Suites.parse("s.yaml", SUITES).get("soaked");
+    Suite suite = Suites.parse("s.yaml", SUITES, ItSuites.baselines()).get("soaked");
     return new LoadPlan(TARGET, suite, override, scale, Path.of("target"), false);
   }
 

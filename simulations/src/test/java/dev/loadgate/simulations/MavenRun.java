@@ -1,5 +1,8 @@
 package dev.loadgate.simulations;
 
+import dev.loadgate.baseline.Baselines;
+import dev.loadgate.baseline.BaselinesLoader;
+import dev.loadgate.config.Quantities;
 import dev.loadgate.measure.MeasurementStore;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
@@ -9,13 +12,13 @@ import dev.loadgate.refapp.ReferenceAppSettings;
 import dev.loadgate.refapp.RunningReferenceApp;
 import dev.loadgate.simulations.accounts.AccountProvisioner;
 import dev.loadgate.simulations.recording.SampleSink;
-import dev.loadgate.simulations.suite.Quantities;
 import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,21 +39,29 @@ final class MavenRun {
   static synchronized ActivePlan start(String defaultSuite) {
     Path home = Path.of(property("loadgate.home", ".."));
     suiteName = property("loadgate.suite", defaultSuite);
+    Baselines baselines =
+        BaselinesLoader.load(home.resolve("baselines").resolve("production.yaml"));
     Suite suite =
-        Suites.named(Suites.load(home.resolve("baselines").resolve("suites.yaml")), suiteName);
+        Suites.named(
+            Suites.load(home.resolve("baselines").resolve("suites.yaml"), baselines), suiteName);
+    List<String> ungated = Suites.coverageProblems(suite, baselines, List.of());
+    if (!ungated.isEmpty()) {
+      throw new IllegalArgumentException(String.join(System.lineSeparator(), ungated));
+    }
     Optional<Duration> duration =
         Optional.of(property("loadgate.duration", ""))
             .filter(d -> !d.isBlank())
             .map(
                 d ->
-                    Quantities.duration(d)
+                    Quantities.tryDuration(d)
                         .orElseThrow(
                             () ->
                                 new IllegalArgumentException(
                                     "-Dloadgate.duration must be a duration such as 30s (got \""
                                         + d
                                         + "\")")));
-    double rateScale = Double.parseDouble(property("loadgate.rateScale", "1"));
+    double rateScale =
+        Quantities.positiveNumber(property("loadgate.rateScale", "1"), Quantities.MAX_SCALE);
     LoadPlan plan =
         new LoadPlan(
             target(), suite, duration, rateScale, Path.of("target", "gatling"), true, false);
@@ -60,10 +71,7 @@ final class MavenRun {
     }
     recording = Recording.start();
     return new ActivePlan(
-        plan,
-        SampleSink.into(recording),
-        GatlingAssertions.fromBaselines(
-            home.resolve("baselines").resolve("production.yaml"), suite));
+        plan, SampleSink.into(recording), GatlingAssertions.fromBaselines(baselines, suite));
   }
 
   /** Writes the measurements and stops the reference app if one was started. */

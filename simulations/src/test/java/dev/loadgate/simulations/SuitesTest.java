@@ -3,13 +3,16 @@ package dev.loadgate.simulations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loadgate.baseline.Baselines;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SuitesTest {
-  private static final Path SUITES = Path.of("..", "baselines", "suites.yaml");
+  private static final Path SUITES = Path.of("..", "test-fixtures", "suites.yaml");
+  private static final Baselines BASELINES = ItSuites.baselines();
 
   private static final String VALID =
       """
@@ -24,7 +27,7 @@ class SuitesTest {
 
   @Test
   void projectSuitesFileDefinesSmokePreReleaseAndOneSuitePerJourney() {
-    Map<String, Suite> suites = Suites.load(SUITES);
+    Map<String, Suite> suites = Suites.load(SUITES, BASELINES);
 
     assertThat(suites).containsKeys("smoke", "pre-release");
     assertThat(suites).containsKeys(Journeys.ALL.toArray(String[]::new));
@@ -42,7 +45,7 @@ class SuitesTest {
 
   @Test
   void parsesRatesDurationsAndDefaultsGatingToEverything() {
-    Suite quick = Suites.parse("s.yaml", VALID).get("quick");
+    Suite quick = Suites.parse("s.yaml", VALID, BASELINES).get("quick");
 
     assertThat(quick.arrivalRatePerSec("download")).contains(0.5);
     assertThat(quick.totalArrivalRatePerSec()).isEqualTo(2.5);
@@ -67,7 +70,7 @@ class SuitesTest {
             duraton: 10s
         """;
 
-    assertThatThrownBy(() -> Suites.parse("s.yaml", yaml))
+    assertThatThrownBy(() -> Suites.parse("s.yaml", yaml, BASELINES))
         .isInstanceOfSatisfying(
             SuiteException.class,
             e ->
@@ -85,7 +88,7 @@ class SuitesTest {
                             + " glob such as \"latency.auth.*\")",
                         "s.yaml:9:5: unknown key \"suites.quick.duraton\"; did you mean"
                             + " \"duration\"? (expected one of caps, description, duration,"
-                            + " gated, journeys, soak, warmup)"));
+                            + " gated, jmh, journeys, soak, ungated, warmup)"));
   }
 
   @Test
@@ -99,7 +102,7 @@ class SuitesTest {
             journeys: {auth: 2/s}
         """;
 
-    assertThatThrownBy(() -> Suites.parse("s.yaml", yaml))
+    assertThatThrownBy(() -> Suites.parse("s.yaml", yaml, BASELINES))
         .isInstanceOf(SuiteException.class)
         .hasMessageContaining(
             "s.yaml:1:9: schema must be \"loadgate.suites/v1\" (got \"loadgate.suites/v2\")")
@@ -110,13 +113,15 @@ class SuitesTest {
   void reportsDuplicateKeys() {
     String yaml = VALID + "  quick:\n    duration: 1s\n";
 
-    assertThatThrownBy(() -> Suites.parse("s.yaml", yaml))
-        .hasMessageContaining("s.yaml:8:3: duplicate key \"quick\" (first written at line 3)");
+    assertThatThrownBy(() -> Suites.parse("s.yaml", yaml, BASELINES))
+        .hasMessageContaining(
+            "s.yaml:8:3: duplicate key \"quick\" in suites (expected each key once, first at"
+                + " line 3)");
   }
 
   @Test
   void reportsInvalidYamlWithPosition() {
-    assertThatThrownBy(() -> Suites.parse("s.yaml", "suites: [unclosed\n"))
+    assertThatThrownBy(() -> Suites.parse("s.yaml", "suites: [unclosed\n", BASELINES))
         .isInstanceOf(SuiteException.class)
         .hasMessageStartingWith("s.yaml:")
         .hasMessageContaining("not valid YAML");
@@ -124,7 +129,7 @@ class SuitesTest {
 
   @Test
   void unknownSuiteNameSuggestsTheClosest() {
-    Map<String, Suite> suites = Suites.parse("s.yaml", VALID);
+    Map<String, Suite> suites = Suites.parse("s.yaml", VALID, BASELINES);
 
     assertThatThrownBy(() -> Suites.named(suites, "quik"))
         .hasMessage("unknown suite \"quik\"; did you mean \"quick\"? (expected one of quick)");
@@ -132,7 +137,95 @@ class SuitesTest {
 
   @Test
   void missingFileSaysWhatToDo() {
-    assertThatThrownBy(() -> Suites.load(Path.of("no-such-dir", "suites.yaml")))
+    assertThatThrownBy(() -> Suites.load(Path.of("no-such-dir", "suites.yaml"), BASELINES))
         .hasMessageContaining("the suites file does not exist. Pass --suites FILE");
+  }
+
+  @Test
+  void anEmptyGatedListIsBadInput() {
+    String yaml = VALID.replace("    caps:", "    gated: []\n    caps:");
+
+    assertThatThrownBy(() -> Suites.parse("s.yaml", yaml, BASELINES))
+        .isInstanceOfSatisfying(
+            SuiteException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "s.yaml:7:12: suites.quick.gated must name at least one check (expected a"
+                            + " check id or glob such as \"latency.auth.*\", got an empty list). A"
+                            + " suite that gates nothing can never fail; leave gated out to gate"
+                            + " every check."));
+  }
+
+  @Test
+  void anUngatedPatternMustMatchACheckToo() {
+    String yaml =
+        VALID.replace(
+            "    caps:", "    gated: [\"latency.*\"]\n    ungated: [\"eror.*\"]\n    caps:");
+
+    assertThatThrownBy(() -> Suites.parse("s.yaml", yaml, BASELINES))
+        .hasMessage(
+            "s.yaml:8:15: suites.quick.ungated pattern \"eror.*\" matches no check; did you mean"
+                + " \"errors.*\"? (expected a check id or glob such as \"latency.auth.*\")");
+  }
+
+  @Test
+  void aCheckNoPatternCoversIsBadInputUnlessAllowedByName() {
+    String yaml = VALID.replace("    caps:", "    gated: [\"latency.*\"]\n    caps:");
+    Suite quick = Suites.parse("s.yaml", yaml, BASELINES).get("quick");
+
+    List<String> problems = Suites.coverageProblems(quick, BASELINES, List.of("db.*", "email.*"));
+
+    assertThat(problems)
+        .containsExactly(
+            "suite quick: check \"errors.all.rate\" of ../test-fixtures/baselines.yaml is gated by"
+                + " no pattern (expected every check gated, or listed in the suite's ungated"
+                + " patterns, got gated [latency.*]). Gate it, or pass --allow-ungated"
+                + " errors.all.rate to leave it out on purpose.",
+            "suite quick: check \"errors.payment.rate\" of ../test-fixtures/baselines.yaml is gated"
+                + " by no pattern (expected every check gated, or listed in the suite's ungated"
+                + " patterns, got gated [latency.*]). Gate it, or pass --allow-ungated"
+                + " errors.payment.rate to leave it out on purpose.",
+            "suite quick: check \"errors.letter_generation.rate\" of"
+                + " ../test-fixtures/baselines.yaml is gated by no pattern (expected every check"
+                + " gated, or listed in the suite's ungated patterns, got gated [latency.*]). Gate"
+                + " it, or pass --allow-ungated errors.letter_generation.rate to leave it out on"
+                + " purpose.");
+    assertThat(Suites.coverageProblems(quick, BASELINES, List.of("db.*", "email.*", "errors.*")))
+        .isEmpty();
+  }
+
+  @Test
+  void aRenamedCheckIsCaughtWithTheClosestPattern() {
+    String yaml =
+        VALID.replace("    caps:", "    gated: [\"latency.auth.p90\", \"errors.*\"]\n    caps:");
+
+    assertThatThrownBy(() -> Suites.parse("s.yaml", yaml, BASELINES))
+        .hasMessage(
+            "s.yaml:7:13: suites.quick.gated pattern \"latency.auth.p90\" matches no check; did"
+                + " you mean \"latency.auth.p95\"? (expected a check id or glob such as"
+                + " \"latency.auth.*\")");
+  }
+
+  @Test
+  void aSuiteDurationTakesTheSameGrammarAsTheCommandLine() {
+    Suite quick =
+        Suites.parse("s.yaml", VALID.replace("duration: 30s", "duration: 5m"), BASELINES)
+            .get("quick");
+
+    assertThat(quick.duration()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void aDurationBeyondTheRangeSaysTheRule() {
+    assertThatThrownBy(
+            () ->
+                Suites.parse(
+                    "s.yaml",
+                    VALID.replace("duration: 30s", "duration: 99999999999999h"),
+                    BASELINES))
+        .hasMessageContaining(
+            "s.yaml:5:15: suites.quick.duration: a duration must be at most 30 days (expected e.g."
+                + " \"2h\", got \"99999999999999h\")");
   }
 }

@@ -55,7 +55,7 @@ final class CheckGuideCommand implements Callable<Integer> {
     String name = baselinesFile != null ? baselinesFile.toString() : LoadgateHome.display(path);
     try {
       Baselines baselines = BaselinesLoader.load(path, name);
-      OperationsGuide.Extract extract = OperationsGuide.read(guide);
+      OperationsGuide.Extract extract = OperationsGuide.read(guide, baselines);
       List<String> drift = OperationsGuide.drift(extract, baselines, name);
       if (drift.isEmpty()) {
         out.println(

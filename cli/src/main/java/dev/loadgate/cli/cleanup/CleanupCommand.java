@@ -3,11 +3,12 @@ package dev.loadgate.cli.cleanup;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.ExitCodes;
 import dev.loadgate.cli.IncompleteRunException;
-import dev.loadgate.cli.safety.AllowListFile;
+import dev.loadgate.cli.options.DatabaseUrlOption;
+import dev.loadgate.cli.options.TargetSafetyOptions;
 import dev.loadgate.cli.safety.TargetPolicy;
+import dev.loadgate.targets.Secret;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,61 +55,36 @@ public final class CleanupCommand implements Callable<Integer> {
       description = "The app whose synthetic data goes.")
   private URI target;
 
-  @Option(
-      names = "--db-url",
-      paramLabel = "JDBC_URL",
-      description =
-          "Its database (write access). Default: the LOADGATE_DB_URL environment variable.")
-  private String dbUrl;
+  @Mixin private DatabaseUrlOption databaseUrl;
 
   @Option(names = "--dry-run", description = "Count what would be deleted; change nothing.")
   private boolean dryRun;
 
-  @Option(names = "--allow-host", paramLabel = "HOST", description = "An allowed host. Repeatable.")
-  private List<String> allowHosts = new ArrayList<>();
-
-  @Option(names = "--allow-list", paramLabel = "FILE", description = "A file of allowed hosts.")
-  private Path allowList;
-
-  @Option(
-      names = "--production-domain",
-      paramLabel = "DOMAIN",
-      description = "A production domain. Default: " + TargetPolicy.DEFAULT_PRODUCTION_DOMAIN + ".")
-  private List<String> productionDomains = new ArrayList<>();
-
-  @Option(
-      names = "--i-know-this-is-production",
-      description = "Required to clean a database behind a production host.")
-  private boolean productionAcknowledged;
+  @Mixin private TargetSafetyOptions targetSafety;
 
   @Override
   public Integer call() {
-    String jdbcUrl = dbUrl != null ? dbUrl : System.getenv("LOADGATE_DB_URL");
     List<String> problems = new ArrayList<>();
-    List<String> hosts = new ArrayList<>(allowHosts);
-    if (allowList != null) {
-      hosts.addAll(AllowListFile.read(allowList));
-    }
     // Cleanup deletes, it does not load: the rate cap a production run needs does not apply.
-    TargetPolicy policy =
-        new TargetPolicy(
-            hosts,
-            productionDomains.isEmpty()
-                ? List.of(TargetPolicy.DEFAULT_PRODUCTION_DOMAIN)
-                : productionDomains,
-            productionAcknowledged,
-            true);
+    TargetPolicy policy = targetSafety.policy(problems, true);
     problems.addAll(policy.problems("--target", target));
-    if (jdbcUrl == null || jdbcUrl.isBlank()) {
-      problems.add(
-          "--db-url: the database is needed (expected --db-url or LOADGATE_DB_URL, got neither).");
+    Optional<Secret> database = databaseUrl.value(System.getenv(), problems);
+    String jdbcUrl = database.map(Secret::reveal).orElse(null);
+    if (jdbcUrl == null) {
+      if (problems.stream().noneMatch(p -> p.startsWith("--db-url:"))) {
+        problems.add(
+            "--db-url: the database is needed (expected --db-url or "
+                + DatabaseUrlOption.ENV
+                + ", got neither).");
+      }
     } else if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
       problems.add(
-          "--db-url: not a PostgreSQL JDBC URL (expected jdbc:postgresql://host:5432/db?user=...,"
-              + " got another form; the value is not shown as it may hold a password).");
+          "--db-url: not a PostgreSQL JDBC URL with a host (expected"
+              + " jdbc:postgresql://host:5432/db?user=..., got another form; the value is not shown"
+              + " as it may hold a password).");
     } else {
-      URI database = URI.create(jdbcUrl.substring("jdbc:".length()));
-      problems.addAll(policy.problems("--db-url", URI.create("http://" + database.getHost())));
+      URI host = URI.create(jdbcUrl.substring("jdbc:".length()));
+      problems.addAll(policy.problems("--db-url", URI.create("http://" + host.getHost())));
     }
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);

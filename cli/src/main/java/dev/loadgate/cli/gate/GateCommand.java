@@ -5,7 +5,10 @@ import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.cli.ExitCodes;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.options.GateCoverageOptions;
 import dev.loadgate.cli.run.ConsoleSummary;
+import dev.loadgate.config.Glob;
+import dev.loadgate.config.Suggestions;
 import dev.loadgate.measure.MeasurementFormatException;
 import dev.loadgate.measure.MeasurementStore;
 import dev.loadgate.measure.Measurements;
@@ -35,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -100,6 +104,8 @@ public final class GateCommand implements Callable<Integer> {
           "Check ids (globs) that can fail the gate. Default: the checks the original run gated,"
               + " or every check when RUN_DIR has no results.json.")
   private List<String> gatePatterns;
+
+  @Mixin private GateCoverageOptions gateCoverage;
 
   @Option(
       names = "--fail-undecided",
@@ -169,6 +175,7 @@ public final class GateCommand implements Callable<Integer> {
       notes.addAll(accepted.environmentDifferences(environment));
     }
     List<Check> checks = VerdictEngine.evaluate(baselines, measurements, options);
+    checkGating(checks, original, LoadgateHome.display(baselinesPath));
     Instant now = clock.instant();
     RunMetadata metadata =
         new RunMetadata(
@@ -200,6 +207,54 @@ public final class GateCommand implements Callable<Integer> {
       return options.gating(patterns);
     } catch (IllegalArgumentException e) {
       throw new GateInputException("--gate: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The gate cannot be configured into gating nothing: every {@code --gate} pattern must match a
+   * check, and without {@code --gate} every check must be gated as the original run gated it (a
+   * check the original never judged, such as a renamed one, is not silently ungated), unless named
+   * by {@code --allow-ungated}.
+   */
+  private void checkGating(List<Check> checks, Optional<RunResult> original, String baselines) {
+    List<String> ids = checks.stream().map(Check::id).toList();
+    List<String> problems = new ArrayList<>();
+    if (gatePatterns != null) {
+      for (String pattern : gatePatterns) {
+        if (!Glob.matchesSome(pattern, ids)) {
+          problems.add(
+              "--gate: pattern \""
+                  + pattern
+                  + "\" matches no check"
+                  + Suggestions.inline(pattern, Glob.suggestionsFor(ids))
+                  + " (expected a check id or glob such as \"latency.auth.*\" matching a check of "
+                  + baselines
+                  + ")");
+        }
+      }
+    } else if (original.isPresent() && !original.get().checks().isEmpty()) {
+      List<String> judgedBefore = original.get().checks().stream().map(Check::id).toList();
+      List<String> vanished = judgedBefore.stream().filter(id -> !ids.contains(id)).toList();
+      for (Check check : checks) {
+        if (!check.gated()
+            && !judgedBefore.contains(check.id())
+            && !Glob.matchesAny(gateCoverage.allowUngated(), check.id())) {
+          problems.add(
+              "check \""
+                  + check.id()
+                  + "\" of "
+                  + baselines
+                  + " is gated by no pattern: the original run never judged it"
+                  + Suggestions.inline(check.id(), vanished)
+                  + " (expected every check gated as the original run gated it, got a check it did"
+                  + " not have). Gate it with --gate, or pass --allow-ungated "
+                  + check.id()
+                  + " to leave it out on purpose.");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new GateInputException(String.join(System.lineSeparator(), problems));
     }
   }
 

@@ -3,15 +3,17 @@ package dev.loadgate.cli.run;
 import dev.loadgate.baseline.BaselineException;
 import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
-import dev.loadgate.baseline.Suggestions;
 import dev.loadgate.benchmarks.BenchmarkPlan;
 import dev.loadgate.benchmarks.BenchmarkRunner;
 import dev.loadgate.benchmarks.BenchmarkSettings;
 import dev.loadgate.cli.BadInputException;
-import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
 import dev.loadgate.cli.safety.StripeKeyGuard;
 import dev.loadgate.cli.safety.UserRateCap;
+import dev.loadgate.cli.targets.EmbeddedTarget;
+import dev.loadgate.cli.targets.EmbeddedTargetSpec;
+import dev.loadgate.cli.targets.EmbeddedTargets;
+import dev.loadgate.config.Suggestions;
 import dev.loadgate.dbprobe.DbProbe;
 import dev.loadgate.dbprobe.EmailQueueProbe;
 import dev.loadgate.measure.Figure;
@@ -19,12 +21,7 @@ import dev.loadgate.measure.LiveMeasurementLog;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.refapp.AppSecrets;
-import dev.loadgate.refapp.EmailProvider;
 import dev.loadgate.refapp.FaultSpec;
-import dev.loadgate.refapp.RateLimits;
-import dev.loadgate.refapp.ReferenceApp;
-import dev.loadgate.refapp.ReferenceAppSettings;
-import dev.loadgate.refapp.RunningReferenceApp;
 import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunReports;
 import dev.loadgate.report.RunResult;
@@ -43,7 +40,6 @@ import dev.loadgate.verdict.AcceptedRun;
 import dev.loadgate.verdict.AcceptedRunException;
 import dev.loadgate.verdict.AcceptedRuns;
 import dev.loadgate.verdict.Check;
-import dev.loadgate.verdict.EvaluationOptions;
 import dev.loadgate.verdict.VerdictEngine;
 import java.net.URI;
 import java.nio.file.Files;
@@ -55,11 +51,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The real steps of a run, wired to loadgate's modules: baselines and suites (data), the reference
  * app (embedded target), Gatling in this JVM (load), the database and e-mail probes, JMH, the
- * verdict engine and the report writers. One instance per run.
+ * verdict engine and the report writers. Holds no state of a run: {@link #validate} builds the
+ * immutable {@link RunPlan} once and every later step reads it.
  */
 public final class ModuleRunSteps implements RunSteps {
   /** Time between database probe samples: the lock-wait resolution, well below its 50 ms limit. */
@@ -69,15 +67,6 @@ public final class ModuleRunSteps implements RunSteps {
   static final String GATLING_DIR = ".gatling";
 
   private final Map<String, String> environment;
-  private final List<FaultSpec> faults = new ArrayList<>();
-  private Baselines baselines;
-  private Suite suite;
-  private Optional<AcceptedRun> accepted = Optional.empty();
-  private TargetProfile externalProfile;
-  private Path runFolder;
-  private RunLog runLog;
-  private LiveMeasurementLog liveLog;
-  private final List<String> liveProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Steps that read secrets and settings from the process environment. */
   public ModuleRunSteps() {
@@ -92,9 +81,11 @@ public final class ModuleRunSteps implements RunSteps {
   @Override
   public RunPlan validate(RunRequest request) {
     List<String> problems = new ArrayList<>();
-    loadBaselines(request.baselinesFile(), problems);
-    loadSuite(request, problems);
-    request.against().ifPresent(against -> loadAccepted(against, request.suite(), problems));
+    Optional<Baselines> baselines = loadBaselines(request.baselinesFile(), problems);
+    Optional<Suite> suite = baselines.flatMap(b -> loadSuite(request, b, problems));
+    Optional<AcceptedRun> accepted =
+        request.against().flatMap(against -> loadAccepted(against, request.suite(), problems));
+    List<FaultSpec> faults = new ArrayList<>();
     for (String injection : request.injections()) {
       try {
         faults.add(FaultSpec.parse(injection));
@@ -102,16 +93,24 @@ public final class ModuleRunSteps implements RunSteps {
         problems.add("--inject: " + e.getMessage());
       }
     }
+    Optional<TargetProfile> external =
+        request.embedded() ? Optional.empty() : Optional.of(externalProfile(request, problems));
     problems.addAll(OutFolder.problems(request.reportsRoot()));
-    if (!request.embedded()) {
-      externalProfile = externalProfile(request, problems);
-    }
-    if (suite == null) {
+    if (suite.isEmpty()) {
       throw new BadInputException(problems);
     }
+    problems.addAll(Suites.coverageProblems(suite.get(), baselines.get(), request.allowUngated()));
     LoadPlan plan;
     try {
-      plan = loadPlan(request, placeholderProfile(request));
+      plan =
+          new LoadPlan(
+              external.orElse(LOOPBACK_PLACEHOLDER),
+              suite.get(),
+              request.duration(),
+              request.rateScale(),
+              request.reportsRoot().resolve(GATLING_DIR),
+              false,
+              request.safety().overrideCaps());
     } catch (IllegalArgumentException e) {
       // A rate scale or duration the options check reports already; the plan cannot be judged.
       problems.add("--rate-scale/--duration: " + e.getMessage());
@@ -125,39 +124,45 @@ public final class ModuleRunSteps implements RunSteps {
     StripeKeyGuard.problem(
             environment.get(StripeKeyGuard.ENV), plan.arrivalRatePerSec("payment") > 0)
         .ifPresent(problems::add);
-    if (externalProfile != null && problems.isEmpty()) {
-      problems.addAll(LoadRunner.problems(loadPlan(request, externalProfile)));
+    if (external.isPresent() && problems.isEmpty()) {
+      problems.addAll(LoadRunner.problems(plan));
     }
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);
     }
-    return new RunPlan(request, suite.name(), suite.warmup(), plan.measuredDuration());
+    return new RunPlan(request, baselines.get(), plan, accepted, faults, external);
   }
 
-  private void loadBaselines(Path file, List<String> problems) {
+  /** Where an embedded run's plan points until its target has started; nothing is sent to it. */
+  private static final TargetProfile LOOPBACK_PLACEHOLDER =
+      TargetProfile.builder(URI.create("http://127.0.0.1")).build();
+
+  private static Optional<Baselines> loadBaselines(Path file, List<String> problems) {
     if (!Files.isRegularFile(file)) {
       problems.add(
           "--baselines: file not found (expected a baselines YAML, got "
               + LoadgateHome.display(file)
               + "). The default is baselines/production.yaml in the loadgate folder.");
-      return;
+      return Optional.empty();
     }
     try {
-      baselines = BaselinesLoader.load(file);
+      return Optional.of(BaselinesLoader.load(file));
     } catch (BaselineException e) {
       e.problems().forEach(problem -> problems.add(problem.toString()));
+      return Optional.empty();
     }
   }
 
-  private void loadSuite(RunRequest request, List<String> problems) {
+  private static Optional<Suite> loadSuite(
+      RunRequest request, Baselines baselines, List<String> problems) {
     Map<String, Suite> suites;
     try {
-      suites = Suites.load(request.suitesFile());
+      suites = Suites.load(request.suitesFile(), baselines);
     } catch (SuiteException e) {
       problems.addAll(e.problems());
-      return;
+      return Optional.empty();
     }
-    suite = suites.get(request.suite());
+    Suite suite = suites.get(request.suite());
     if (suite == null) {
       problems.add(
           "--suite: unknown suite \""
@@ -165,59 +170,30 @@ public final class ModuleRunSteps implements RunSteps {
               + "\" (expected one of "
               + String.join(", ", suites.keySet())
               + ")."
-              + Suggestions.closest(request.suite(), suites.keySet())
-                  .map(s -> " Did you mean \"" + s + "\"?")
-                  .orElse(""));
+              + Suggestions.hint(request.suite(), suites.keySet()));
     }
+    return Optional.ofNullable(suite);
   }
 
-  private void loadAccepted(String against, String suiteName, List<String> problems) {
+  private static Optional<AcceptedRun> loadAccepted(
+      String against, String suiteName, List<String> problems) {
     Path given = Path.of(against);
     Path folder =
         Files.isDirectory(given)
             ? given
             : LoadgateHome.resolveDefault(LoadgateHome.DEFAULT_ACCEPTED).resolve(against);
     try {
-      Optional<String> unfit =
-          Files.isDirectory(folder)
-              ? AcceptedRuns.unfitAsReferenceFor(folder, suiteName)
-              : Optional.empty();
+      AcceptedRun accepted = AcceptedRuns.load(folder);
+      Optional<String> unfit = AcceptedRuns.unfitAsReferenceFor(folder, suiteName);
       if (unfit.isPresent()) {
         problems.add("--against " + unfit.get());
-        return;
+        return Optional.empty();
       }
-      accepted = Optional.of(AcceptedRuns.load(folder));
+      return Optional.of(accepted);
     } catch (AcceptedRunException e) {
       problems.add("--against: " + e.getMessage());
+      return Optional.empty();
     }
-  }
-
-  private LoadPlan loadPlan(RunRequest request, TargetProfile profile) {
-    return new LoadPlan(
-        profile,
-        suite,
-        request.duration(),
-        request.rateScale(),
-        request.reportsRoot().resolve(GATLING_DIR),
-        false,
-        request.safety().overrideCaps());
-  }
-
-  /** For checks that need a plan before the target exists; nothing is sent to it. */
-  private TargetProfile placeholderProfile(RunRequest request) {
-    return externalProfile != null
-        ? externalProfile
-        : new TargetProfile(
-            URI.create("http://127.0.0.1"),
-            null,
-            null,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of());
   }
 
   private TargetProfile externalProfile(RunRequest request, List<String> problems) {
@@ -251,38 +227,14 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public Target startTarget(RunPlan plan) {
-    if (externalProfile != null) {
-      return new ExternalTarget(externalProfile, plan.request());
+    if (plan.externalTarget().isPresent()) {
+      return new ExternalTarget(plan.externalTarget().get(), plan.request());
     }
-    ReferenceAppSettings settings =
-        ReferenceAppSettings.defaults()
-            .withSecrets(AppSecrets.fromEnvironment(environment))
-            .withFaults(faults)
-            .withEmailProvider(deliveringEmailProvider())
-            .withRateLimits(RateLimits.disabled());
-    RunningReferenceApp app;
-    try {
-      app = ReferenceApp.start(settings);
-    } catch (RuntimeException e) {
-      throw new IncompleteRunException(
-          "the embedded target did not start ("
-              + e.getMessage()
-              + "). Embedded PostgreSQL needs util-linux (unshare) when run as root; see"
-              + " docs/safety.md.",
-          e);
-    }
-    return new EmbeddedTarget(app, faults);
-  }
-
-  /**
-   * The embedded target is the reference of a healthy system, so its e-mail provider stand-in
-   * delivers every message, at the healthy profile's speed. The healthy profile's 1 % failures and
-   * 0.5 % bounces would, at the 50 to 100 e-mails of a smoke run, breach the documented 98 % and 2
-   * % by chance in a good share of runs, because the e-mail figures are judged as point values.
-   */
-  private static EmailProvider deliveringEmailProvider() {
-    EmailProvider healthy = EmailProvider.healthy();
-    return new EmailProvider(healthy.latency(), 0, 0, healthy.retryBackoffUnit());
+    EmbeddedTarget target =
+        EmbeddedTargets.start(
+            EmbeddedTargetSpec.forLoad(AppSecrets.fromEnvironment(environment))
+                .withFaults(plan.faults()));
+    return new ChildTarget(target, plan.faults());
   }
 
   @Override
@@ -293,7 +245,7 @@ public final class ModuleRunSteps implements RunSteps {
   @Override
   public LoadResult load(RunPlan plan, Target target, Recording recording) {
     quietGatlingConsole();
-    LoadOutcome outcome = LoadRunner.run(loadPlan(plan.request(), target.profile()), recording);
+    LoadOutcome outcome = LoadRunner.run(plan.load().withTarget(target.profile()), recording);
     return new LoadResult(
         outcome.completed(), outcome.problem(), outcome.gatlingReportDir().map(Path::toString));
   }
@@ -324,25 +276,22 @@ public final class ModuleRunSteps implements RunSteps {
   @Override
   public List<Figure> benchmarks(RunPlan plan, Target target) {
     BenchmarkSettings settings =
-        plan.suite().equals("pre-release")
-            ? BenchmarkSettings.preRelease()
-            : BenchmarkSettings.smoke();
+        switch (plan.suiteSpec().jmh()) {
+          case PRE_RELEASE -> BenchmarkSettings.preRelease();
+          case SMOKE -> BenchmarkSettings.smoke();
+        };
     return BenchmarkRunner.run(
         new BenchmarkPlan(target.profile(), target.jdbcUrl().map(Secret::reveal), settings));
   }
 
   @Override
   public List<Check> judge(RunPlan plan, Measurements measurements) {
-    EvaluationOptions options = EvaluationOptions.defaults().gating(suite.gatedChecks());
-    if (accepted.isPresent()) {
-      options = options.against(accepted.get());
-    }
-    return VerdictEngine.evaluate(baselines, measurements, options);
+    return VerdictEngine.evaluate(plan.baselines(), measurements, plan.evaluation());
   }
 
   @Override
   public List<String> notes(RunPlan plan, Environment environment) {
-    return accepted.map(run -> run.environmentDifferences(environment)).orElse(List.of());
+    return plan.accepted().map(run -> run.environmentDifferences(environment)).orElse(List.of());
   }
 
   @Override
@@ -350,8 +299,8 @@ public final class ModuleRunSteps implements RunSteps {
     Map<String, String> extra = new LinkedHashMap<>();
     extra.put("rate-scale", String.valueOf(plan.request().rateScale()));
     plan.request().duration().ifPresent(d -> extra.put("duration", d.toString()));
-    if (!faults.isEmpty()) {
-      extra.put("faults", faults.toString());
+    if (!plan.faults().isEmpty()) {
+      extra.put("faults", plan.faults().toString());
     }
     if (plan.request().jmh()) {
       extra.put("jmh", "true");
@@ -360,58 +309,39 @@ public final class ModuleRunSteps implements RunSteps {
   }
 
   @Override
-  public void beginRunFolder(RunPlan plan, RunResult started) {
+  public Path writeReports(RunPlan plan, RunResult result) {
+    return RunReports.write(plan.request().reportsRoot(), result);
+  }
+
+  @Override
+  public Optional<Path> beginRunFolder(RunPlan plan, RunResult started) {
+    Path folder;
     try {
-      runFolder = RunReports.begin(plan.request().reportsRoot(), started);
+      folder = RunReports.begin(plan.request().reportsRoot(), started);
     } catch (RunFolderException | java.io.UncheckedIOException e) {
       throw new BadInputException(List.of("--out: " + e.getMessage()));
     }
-    runLog = RunLog.into(runFolder);
+    RunLog.into(folder);
+    return Optional.of(folder);
+  }
+
+  @Override
+  public Optional<LiveMeasurementLog> recordLive(
+      Path runFolder, Recording recording, Consumer<String> onError) {
+    return Optional.of(
+        LiveMeasurementLog.start(
+            runFolder, recording, LiveMeasurementLog.DEFAULT_FLUSH_INTERVAL, onError));
   }
 
   @Override
   public List<String> loggedProblems() {
-    return runLog == null ? List.of() : runLog.consoleLines();
+    return RunLog.active().map(RunLog::consoleLines).orElse(List.of());
   }
 
   @Override
-  public void recordLive(Recording recording) {
-    if (runFolder != null) {
-      liveLog =
-          LiveMeasurementLog.start(
-              runFolder, recording, LiveMeasurementLog.DEFAULT_FLUSH_INTERVAL, liveProblems::add);
-    }
-  }
-
-  @Override
-  public Optional<Path> runFolder() {
-    return Optional.ofNullable(runFolder);
-  }
-
-  @Override
-  public Path writeReports(RunPlan plan, RunResult result) {
-    if (liveLog != null) {
-      liveLog.close();
-      liveLog = null;
-    }
-    if (runFolder == null) {
-      return RunReports.write(plan.request().reportsRoot(), result);
-    }
-    RunResult noted = result;
-    if (!liveProblems.isEmpty()) {
-      List<String> notes = new ArrayList<>(result.notes());
-      notes.addAll(liveProblems);
-      noted =
-          new RunResult(
-              result.metadata(),
-              result.complete(),
-              result.incompleteReason(),
-              result.checks(),
-              result.measurements(),
-              notes);
-    }
+  public Path finishRunFolder(RunPlan plan, Path runFolder, RunResult result) {
     try {
-      return RunReports.finish(runFolder, noted);
+      return RunReports.finish(runFolder, result);
     } catch (RuntimeException e) {
       try {
         // Best effort: say why in results.json; on a full disk the folder keeps the start's
@@ -419,12 +349,12 @@ public final class ModuleRunSteps implements RunSteps {
         RunReports.rewriteResults(
             runFolder,
             new RunResult(
-                noted.metadata(),
+                result.metadata(),
                 false,
                 "the reports could not be written: " + e.getMessage(),
-                noted.checks(),
-                noted.measurements(),
-                noted.notes()));
+                result.checks(),
+                result.measurements(),
+                result.notes()));
       } catch (RuntimeException again) {
         e.addSuppressed(again);
       }
@@ -432,32 +362,38 @@ public final class ModuleRunSteps implements RunSteps {
     }
   }
 
-  /** The reference app with its embedded database, stopped by {@link #close()}. */
-  private record EmbeddedTarget(RunningReferenceApp app, List<FaultSpec> faults) implements Target {
-    EmbeddedTarget {
+  /**
+   * The reference app with its embedded database in a child JVM, stopped by {@link #close()} (and
+   * with loadgate, however it ends).
+   */
+  private record ChildTarget(EmbeddedTarget target, List<FaultSpec> faults) implements Target {
+    ChildTarget {
       faults = List.copyOf(faults);
     }
 
     @Override
     public TargetProfile profile() {
-      return app.targetProfile();
+      return target.profile();
     }
 
     @Override
     public Optional<Secret> jdbcUrl() {
-      return app.targetProfile().databaseUrl();
+      return Optional.of(target.jdbcUrl());
     }
 
     @Override
     public String description() {
       return "embedded reference app at "
-          + app.baseUrl()
+          + target.baseUrl()
+          + " (own JVM, pid "
+          + target.pid()
+          + ")"
           + (faults.isEmpty() ? "" : ", injecting " + faults);
     }
 
     @Override
     public void close() {
-      app.close();
+      target.close();
     }
   }
 

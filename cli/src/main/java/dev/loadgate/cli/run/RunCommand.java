@@ -1,11 +1,13 @@
 package dev.loadgate.cli.run;
 
-import dev.loadgate.cli.BadInputException;
-import dev.loadgate.cli.DurationText;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.options.DatabaseUrlOption;
+import dev.loadgate.cli.options.GateCoverageOptions;
+import dev.loadgate.cli.options.QuantityConverters;
+import dev.loadgate.cli.options.TargetSafetyOptions;
 import dev.loadgate.cli.progress.Progress;
-import dev.loadgate.cli.safety.AllowListFile;
 import dev.loadgate.cli.safety.TargetPolicy;
+import dev.loadgate.config.Quantities;
 import dev.loadgate.targets.Secret;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -19,11 +21,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code loadgate run}: load a target, judge it against the baselines, write the report. */
 @Command(
@@ -104,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--duration",
       paramLabel = "D",
-      converter = DurationConverter.class,
+      converter = QuantityConverters.DurationConverter.class,
       description = "The measured phase's length, e.g. 30s or 5m. Default: the suite's.")
   private Duration duration;
 
@@ -112,8 +113,9 @@ public final class RunCommand implements Callable<Integer> {
       names = "--rate-scale",
       paramLabel = "X",
       defaultValue = "1",
-      description = "Multiplies every arrival rate (0.5 halves the load). Default: 1.")
-  private double rateScale;
+      description =
+          "Multiplies every arrival rate (0.5 halves the load), at most 1000. Default: 1.")
+  private String rateScale;
 
   @Option(
       names = "--inject",
@@ -125,14 +127,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--jmh", description = "Also run the JMH service-time benchmarks.")
   private boolean jmh;
 
-  @Option(
-      names = "--db-url",
-      paramLabel = "JDBC_URL",
-      description =
-          "The target's database for the probes (read-only role is enough). Prefer the"
-              + " LOADGATE_DB_URL environment variable: it keeps the password off the command"
-              + " line.")
-  private String dbUrl;
+  @Mixin private DatabaseUrlOption databaseUrl;
 
   @Option(
       names = "--accounts",
@@ -140,39 +135,20 @@ public final class RunCommand implements Callable<Integer> {
       description = "Synthetic accounts of an external target (YAML; see docs/safety.md).")
   private Path accounts;
 
-  @Option(
-      names = "--allow-host",
-      paramLabel = "HOST",
-      description = "Allow loading this non-loopback host (or *.domain). Repeatable.")
-  private List<String> allowHosts = new ArrayList<>();
-
-  @Option(
-      names = "--allow-list",
-      paramLabel = "FILE",
-      description = "A file of allowed hosts, one per line.")
-  private Path allowList;
-
-  @Option(
-      names = "--production-domain",
-      paramLabel = "DOMAIN",
-      description = "A production domain. Default: " + TargetPolicy.DEFAULT_PRODUCTION_DOMAIN + ".")
-  private List<String> productionDomains = new ArrayList<>();
-
-  @Option(
-      names = "--i-know-this-is-production",
-      description = "Required (with --max-rate) to load a host in a production domain.")
-  private boolean productionAcknowledged;
+  @Mixin private TargetSafetyOptions targetSafety;
 
   @Option(
       names = "--max-rate",
       paramLabel = "USERS_PER_SEC",
       description = "Your own cap on the total arrival rate; required for production hosts.")
-  private Double maxRate;
+  private String maxRate;
 
   @Option(
       names = "--override-caps",
       description = "Lift the suite's hard caps on arrival rate and duration.")
   private boolean overrideCaps;
+
+  @Mixin private GateCoverageOptions gateCoverage;
 
   private final Supplier<RunSteps> stepsFactory;
 
@@ -220,20 +196,11 @@ public final class RunCommand implements Callable<Integer> {
           "--auth-url: only an external target has a separate auth URL (expected --target too,"
               + " got --auth-url alone). The embedded app serves auth itself.");
     }
-    boolean rateScaleValid = rateScale > 0 && !Double.isInfinite(rateScale);
-    if (!rateScaleValid) {
-      problems.add(
-          "--rate-scale: must be a positive number (expected e.g. 0.5 or 2, got "
-              + rateScale
-              + ").");
-    }
-    boolean durationValid = duration == null || !(duration.isZero() || duration.isNegative());
-    if (!durationValid) {
-      problems.add("--duration: must be positive (expected e.g. 30s, got 0s).");
-    }
-    if (maxRate != null && !(maxRate > 0)) {
-      problems.add("--max-rate: must be positive (expected e.g. 2, got " + maxRate + ").");
-    }
+    Optional<Double> scale = number("--rate-scale", rateScale, Quantities.MAX_SCALE, problems);
+    Optional<Double> cap =
+        maxRate == null
+            ? Optional.empty()
+            : number("--max-rate", maxRate, Quantities.MAX_RATE_PER_SEC, problems);
     if (!injections.isEmpty() && targetUrl.isPresent()) {
       problems.add(
           "--inject: faults can only be injected into the embedded reference app (expected no"
@@ -241,15 +208,8 @@ public final class RunCommand implements Callable<Integer> {
               + target
               + "). Drop --target to see the fault on the embedded app.");
     }
-    Optional<Secret> databaseUrl = databaseUrl(problems);
-    List<String> hosts = new ArrayList<>(allowHosts);
-    if (allowList != null) {
-      try {
-        hosts.addAll(AllowListFile.read(allowList));
-      } catch (BadInputException e) {
-        problems.addAll(e.problems());
-      }
-    }
+    Optional<Secret> database = databaseUrl.value(System.getenv(), problems);
+    List<String> hosts = targetSafety.allowedHosts(problems);
     RunRequest request =
         new RunRequest(
             targetUrl,
@@ -260,20 +220,19 @@ public final class RunCommand implements Callable<Integer> {
             Optional.ofNullable(against),
             LoadgateHome.orDefault(out, LoadgateHome.DEFAULT_REPORTS),
             // Invalid values are reported above; neutral ones let the files still be checked.
-            Optional.ofNullable(durationValid ? duration : null),
-            rateScaleValid ? rateScale : 1,
+            Optional.ofNullable(duration),
+            scale.orElse(1.0),
             injections,
             jmh,
-            databaseUrl,
+            database,
             Optional.ofNullable(accounts).map(p -> p.toAbsolutePath().normalize()),
             new RunRequest.SafetyOptions(
                 hosts,
-                productionDomains.isEmpty()
-                    ? List.of(TargetPolicy.DEFAULT_PRODUCTION_DOMAIN)
-                    : productionDomains,
-                productionAcknowledged,
-                Optional.ofNullable(maxRate),
-                overrideCaps));
+                targetSafety.productionDomains(),
+                targetSafety.productionAcknowledged(),
+                cap,
+                overrideCaps),
+            gateCoverage.allowUngated());
     problems.addAll(targetProblems(request));
     return request;
   }
@@ -292,21 +251,15 @@ public final class RunCommand implements Callable<Integer> {
     return problems;
   }
 
-  private Optional<Secret> databaseUrl(List<String> problems) {
-    String value = dbUrl != null ? dbUrl : System.getenv("LOADGATE_DB_URL");
-    if (value == null || value.isBlank()) {
+  /** A plain positive number through the one grammar; its problem names the option. */
+  private static Optional<Double> number(
+      String option, String text, double max, List<String> problems) {
+    try {
+      return Optional.of(Quantities.positiveNumber(text, max));
+    } catch (IllegalArgumentException e) {
+      problems.add(option + ": " + e.getMessage() + ".");
       return Optional.empty();
     }
-    if (!value.startsWith("jdbc:postgresql:")) {
-      // Never echo the value: it may hold a password.
-      problems.add(
-          "--db-url: not a PostgreSQL JDBC URL (expected jdbc:postgresql://host:5432/db?user=..."
-              + ", got a value starting \""
-              + value.substring(0, Math.min(value.length(), value.indexOf(':') + 1))
-              + "\").");
-      return Optional.empty();
-    }
-    return Optional.of(Secret.of(value));
   }
 
   private static Optional<URI> url(String option, String text, List<String> problems) {
@@ -338,18 +291,6 @@ public final class RunCommand implements Callable<Integer> {
               + text
               + "\").");
       return Optional.empty();
-    }
-  }
-
-  /** Converts {@code --duration} text with {@link DurationText}. */
-  public static final class DurationConverter implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      try {
-        return DurationText.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
 import dev.loadgate.cli.progress.Progress;
 import dev.loadgate.measure.Figure;
+import dev.loadgate.measure.LiveMeasurementLog;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.report.Environment;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code loadgate run} from validated options to exit code: target, preflight, load with the
@@ -58,9 +60,9 @@ public final class RunPipeline {
   public int run(RunRequest request, List<String> optionProblems) {
     RunPlan plan = validate(request, optionProblems);
     Instant started = clock.instant();
-    steps.beginRunFolder(plan, starting(plan, started));
-    control.started();
     State state = new State();
+    state.runFolder = steps.beginRunFolder(plan, starting(plan, started));
+    control.started();
     try {
       execute(plan, state);
     } catch (RunControl.AbortedException e) {
@@ -113,7 +115,8 @@ public final class RunPipeline {
     state.step = "load";
     Recording recording = Recording.start();
     state.recording = recording;
-    steps.recordLive(recording);
+    state.runFolder.ifPresent(
+        folder -> state.liveLog = steps.recordLive(folder, recording, state.liveProblems::add));
     progress.counting(recording::totalSamples, recording::totalErrors);
     if (target.jdbcUrl().isPresent()) {
       state.probe = steps.startDatabaseProbe(target);
@@ -163,9 +166,24 @@ public final class RunPipeline {
             checks,
             measurements,
             state.notes);
+    state.liveLog.ifPresent(LiveMeasurementLog::close);
+    if (!state.liveProblems.isEmpty()) {
+      state.notes.addAll(state.liveProblems);
+      result =
+          new RunResult(
+              result.metadata(),
+              result.complete(),
+              result.incompleteReason(),
+              checks,
+              measurements,
+              state.notes);
+    }
     Path runDir = null;
     try {
-      runDir = steps.writeReports(plan, result);
+      runDir =
+          state.runFolder.isPresent()
+              ? steps.finishRunFolder(plan, state.runFolder.get(), result)
+              : steps.writeReports(plan, result);
     } catch (RuntimeException e) {
       // A full disk must not cost the verdict: it still reaches the console, as incomplete.
       String problem = "the reports could not be written: " + e.getMessage();
@@ -188,7 +206,7 @@ public final class RunPipeline {
     } else {
       out.println(
           "reports: not written; what was measured is in "
-              + steps.runFolder().map(LoadgateHome::display).orElse("no run folder")
+              + state.runFolder.map(LoadgateHome::display).orElse("no run folder")
               + " (kept, marked incomplete)");
     }
     out.flush();
@@ -260,6 +278,9 @@ public final class RunPipeline {
     final List<Figure> figures = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     String incompleteReason;
+    Optional<Path> runFolder = Optional.empty();
+    Optional<LiveMeasurementLog> liveLog = Optional.empty();
+    final List<String> liveProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void incomplete(String reason) {
       if (incompleteReason == null) {

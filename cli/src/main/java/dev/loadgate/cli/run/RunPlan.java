@@ -1,22 +1,68 @@
 package dev.loadgate.cli.run;
 
+import dev.loadgate.baseline.Baselines;
+import dev.loadgate.refapp.FaultSpec;
+import dev.loadgate.simulations.LoadPlan;
+import dev.loadgate.simulations.Suite;
+import dev.loadgate.targets.TargetProfile;
+import dev.loadgate.verdict.AcceptedRun;
+import dev.loadgate.verdict.EvaluationOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A validated run: what the pipeline needs to know to drive and show it. The loaded baselines and
- * suite stay with the {@link RunSteps} that loaded them.
+ * A validated run, built once by {@link RunSteps#validate} and never changed: every later step
+ * takes it and returns its result, so no step reads what another one left in a field.
  *
  * @param request what the user asked for
- * @param suite the suite's name
- * @param warmup the warm-up phase (excluded from gated statistics)
- * @param measure the measured phase
+ * @param baselines the loaded limits
+ * @param load the load schedule (suite, rates, durations, caps); its target is a loopback
+ *     placeholder until the embedded target has started ({@link LoadPlan#withTarget})
+ * @param accepted the accepted run of {@code --against}, if any
+ * @param faults the faults to inject into the embedded target
+ * @param externalTarget the external target's profile; empty for the embedded one
  */
-public record RunPlan(RunRequest request, String suite, Duration warmup, Duration measure) {
+public record RunPlan(
+    RunRequest request,
+    Baselines baselines,
+    LoadPlan load,
+    Optional<AcceptedRun> accepted,
+    List<FaultSpec> faults,
+    Optional<TargetProfile> externalTarget) {
   public RunPlan {
     Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(suite, "suite");
-    Objects.requireNonNull(warmup, "warmup");
-    Objects.requireNonNull(measure, "measure");
+    Objects.requireNonNull(baselines, "baselines");
+    Objects.requireNonNull(load, "load");
+    Objects.requireNonNull(accepted, "accepted");
+    faults = List.copyOf(faults);
+    Objects.requireNonNull(externalTarget, "externalTarget");
+  }
+
+  /** The suite's name. */
+  public String suite() {
+    return load.suite().name();
+  }
+
+  /** The suite as read from the suites file. */
+  public Suite suiteSpec() {
+    return load.suite();
+  }
+
+  /** The warm-up phase (excluded from gated statistics). */
+  public Duration warmup() {
+    return load.suite().warmup();
+  }
+
+  /** The measured phase, after any {@code --duration}. */
+  public Duration measure() {
+    return load.measuredDuration();
+  }
+
+  /** How the verdict engine judges this run: the suite's gated checks, the accepted run. */
+  public EvaluationOptions evaluation() {
+    EvaluationOptions options = EvaluationOptions.defaults().gating(load.suite().gatedChecks());
+    return accepted.map(options::against).orElse(options);
   }
 }

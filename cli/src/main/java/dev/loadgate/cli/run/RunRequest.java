@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param databaseUrl a JDBC URL for the probes (and cleanup), credentials included
  * @param accountsFile the synthetic accounts of an external target
  * @param safety the options of the safety interlocks
+ * @param allowUngated {@code --allow-ungated}: check ids (globs) the user leaves ungated on purpose
  */
 public record RunRequest(
     Optional<URI> target,
@@ -41,7 +42,42 @@ public record RunRequest(
     boolean jmh,
     Optional<Secret> databaseUrl,
     Optional<Path> accountsFile,
-    SafetyOptions safety) {
+    SafetyOptions safety,
+    List<String> allowUngated) {
+  /** A request that leaves no check ungated beyond what the suite says. */
+  public RunRequest(
+      Optional<URI> target,
+      Optional<URI> authUrl,
+      String suite,
+      Path baselinesFile,
+      Path suitesFile,
+      Optional<String> against,
+      Path reportsRoot,
+      Optional<Duration> duration,
+      double rateScale,
+      List<String> injections,
+      boolean jmh,
+      Optional<Secret> databaseUrl,
+      Optional<Path> accountsFile,
+      SafetyOptions safety) {
+    this(
+        target,
+        authUrl,
+        suite,
+        baselinesFile,
+        suitesFile,
+        against,
+        reportsRoot,
+        duration,
+        rateScale,
+        injections,
+        jmh,
+        databaseUrl,
+        accountsFile,
+        safety,
+        List.of());
+  }
+
   public RunRequest {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(authUrl, "authUrl");
@@ -55,6 +91,7 @@ public record RunRequest(
     Objects.requireNonNull(databaseUrl, "databaseUrl");
     Objects.requireNonNull(accountsFile, "accountsFile");
     Objects.requireNonNull(safety, "safety");
+    allowUngated = List.copyOf(allowUngated);
   }
 
   /** Whether loadgate starts its own target (embedded PostgreSQL + reference app). */

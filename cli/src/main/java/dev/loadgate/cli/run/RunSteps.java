@@ -1,6 +1,7 @@
 package dev.loadgate.cli.run;
 
 import dev.loadgate.measure.Figure;
+import dev.loadgate.measure.LiveMeasurementLog;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.report.Environment;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The steps of {@code loadgate run} that use the other modules: baselines and suites, the reference
@@ -69,12 +71,23 @@ public interface RunSteps {
    * Creates the run folder before anything starts, holding {@code started} (marked incomplete), so
    * that a crash or a kill leaves a folder that reads as incomplete.
    *
+   * @return the run folder; empty when these steps write their reports only at the end
    * @throws dev.loadgate.cli.BadInputException when the folder cannot be created (nothing started)
    */
-  default void beginRunFolder(RunPlan plan, RunResult started) {}
+  default Optional<Path> beginRunFolder(RunPlan plan, RunResult started) {
+    return Optional.empty();
+  }
 
-  /** Starts writing what {@code recording} cuts into the run folder as the run goes. */
-  default void recordLive(Recording recording) {}
+  /**
+   * Starts writing what {@code recording} cuts into {@code runFolder} as the run goes.
+   *
+   * @param onError told why a flush failed (a full disk); the run goes on
+   * @return the live log, closed before the reports are written; empty when not written live
+   */
+  default Optional<LiveMeasurementLog> recordLive(
+      Path runFolder, Recording recording, Consumer<String> onError) {
+    return Optional.empty();
+  }
 
   /**
    * What libraries logged as warnings or errors during the run, one console line each, and where
@@ -84,9 +97,14 @@ public interface RunSteps {
     return List.of();
   }
 
-  /** The run folder begun by {@link #beginRunFolder}, if any. */
-  default Optional<Path> runFolder() {
-    return Optional.empty();
+  /**
+   * Writes the reports into the folder {@link #beginRunFolder} made, and refreshes the run index.
+   *
+   * @throws RuntimeException when a report cannot be written (a full disk); what was written stays
+   *     and the folder still reads as incomplete
+   */
+  default Path finishRunFolder(RunPlan plan, Path runFolder, RunResult result) {
+    return writeReports(plan, result);
   }
 
   /**

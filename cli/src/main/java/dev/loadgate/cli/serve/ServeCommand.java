@@ -3,14 +3,21 @@ package dev.loadgate.cli.serve;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.cli.ExitCodes;
 import dev.loadgate.cli.IncompleteRunException;
+import dev.loadgate.cli.targets.EmbeddedTargets;
+import dev.loadgate.cli.targets.TargetChild;
 import dev.loadgate.refapp.AiLatency;
+import dev.loadgate.refapp.EmailProvider;
 import dev.loadgate.refapp.FaultSpec;
 import dev.loadgate.refapp.RateLimits;
 import dev.loadgate.refapp.ReferenceApp;
 import dev.loadgate.refapp.ReferenceAppSettings;
 import dev.loadgate.refapp.RunningReferenceApp;
+import dev.loadgate.targets.AccountsFileWriter;
 import dev.loadgate.targets.Secret;
+import dev.loadgate.targets.TargetProfile;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +43,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "  loadgate serve --port 8080",
       "  loadgate serve --inject download=+2500ms --ai-latency realistic",
+      "  LOADGATE_SEED_PASSWORD=$(openssl rand -hex 16) loadgate serve --port 8080"
+          + " --rate-limits off --accounts-out serve-accounts.yaml",
       "  LOADGATE_SERVE_DATABASE_URL='jdbc:postgresql://127.0.0.1:5432/ttml?user=app&password=...'"
           + " loadgate serve --seed-scale 10",
       "  curl -s http://127.0.0.1:8080/api/health"
@@ -43,6 +52,9 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
   /** The environment variable that names an external database, instead of --database-url. */
   public static final String DATABASE_URL_ENV = "LOADGATE_SERVE_DATABASE_URL";
+
+  /** The variable that holds the password of every seeded account. */
+  public static final String SEED_PASSWORD_ENV = "LOADGATE_SEED_PASSWORD";
 
   @Spec private CommandSpec spec;
 
@@ -87,8 +99,37 @@ public final class ServeCommand implements Callable<Integer> {
       description = "The real app's per-IP rate limits, or off as load tests use. Default: on.")
   private String rateLimits;
 
+  @Option(
+      names = "--accounts-out",
+      paramLabel = "FILE",
+      description =
+          "Write the seeded accounts (subscribers with their approved letters, employees with"
+              + " their coupons, the admin) to FILE, in the format of loadgate run --accounts."
+              + " Passwords are named by variable (LOADGATE_SEED_PASSWORD), never written; that"
+              + " variable must be set.")
+  private Path accountsOut;
+
+  @Option(
+      names = "--email-provider",
+      paramLabel = "healthy|delivering",
+      defaultValue = "healthy",
+      hidden = true,
+      description = "The e-mail provider stand-in: healthy (1 %% failures) or delivering (none).")
+  private String emailProvider;
+
+  @Option(
+      names = EmbeddedTargets.CHILD_OPTION,
+      paramLabel = "ENTRY",
+      hidden = true,
+      description = "Run as the child of an embedded-target launcher that records in ENTRY.")
+  private Path childOf;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (childOf != null) {
+      // First of all: a parent that dies while the app starts must stop it too.
+      TargetChild.exitWhenStdinEnds(System.in);
+    }
     ReferenceAppSettings settings = settings();
     PrintWriter out = spec.commandLine().getOut();
     RunningReferenceApp app;
@@ -107,6 +148,13 @@ public final class ServeCommand implements Callable<Integer> {
             },
             "loadgate-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    if (accountsOut != null) {
+      writeAccounts(app);
+    }
+    if (childOf != null) {
+      TargetChild.recordPostmaster(childOf, app.targetProfile().databaseUrl().orElseThrow());
+      out.println(TargetChild.readyLine(app.baseUrl(), app.targetProfile().databaseUrl().get()));
+    }
     out.println("reference app: " + app.baseUrl() + " (Ctrl-C stops it and its database)");
     out.println("health:        " + app.baseUrl() + "/api/health");
     out.flush();
@@ -114,8 +162,45 @@ public final class ServeCommand implements Callable<Integer> {
     return ExitCodes.PASS;
   }
 
+  private void writeAccounts(RunningReferenceApp app) {
+    TargetProfile profile = app.targetProfile();
+    String yaml =
+        AccountsFileWriter.toYaml(
+            List.of(
+                "The accounts loadgate serve seeded at " + app.baseUrl() + ".",
+                "Every password is the value of LOADGATE_SEED_PASSWORD the server was started with.",
+                "Use: loadgate run --target " + app.baseUrl() + " --accounts THIS_FILE"),
+            profile.admin(),
+            SEED_PASSWORD_ENV,
+            profile.accounts(),
+            SEED_PASSWORD_ENV);
+    try {
+      AccountsFileWriter.write(accountsOut, yaml);
+    } catch (UncheckedIOException e) {
+      app.close();
+      throw new IncompleteRunException(
+          "--accounts-out: cannot write "
+              + accountsOut
+              + " ("
+              + e.getCause().getMessage()
+              + "). Pick a writable path.",
+          e);
+    }
+  }
+
   private ReferenceAppSettings settings() {
     List<String> problems = new ArrayList<>();
+    if (accountsOut != null && childOf == null) {
+      String password = System.getenv(SEED_PASSWORD_ENV);
+      if (password == null || password.isBlank()) {
+        problems.add(
+            "--accounts-out: the accounts' password would be known to nobody (expected "
+                + SEED_PASSWORD_ENV
+                + " in the environment, got none). Set it first, e.g. export "
+                + SEED_PASSWORD_ENV
+                + "=$(openssl rand -hex 16), and give the same value to loadgate run.");
+      }
+    }
     List<FaultSpec> faults = new ArrayList<>();
     for (String injection : injections) {
       try {
@@ -143,7 +228,8 @@ public final class ServeCommand implements Callable<Integer> {
               .withPort(port)
               .withSeedScale(seedScale)
               .withAiLatency(AiLatency.parse(aiLatency))
-              .withRateLimits(RateLimits.parse(rateLimits));
+              .withRateLimits(RateLimits.parse(rateLimits))
+              .withEmailProvider(emailProvider(emailProvider));
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
@@ -151,5 +237,22 @@ public final class ServeCommand implements Callable<Integer> {
       throw new BadInputException(problems);
     }
     return settings;
+  }
+
+  /**
+   * The e-mail provider stand-in: {@code healthy}, or {@code delivering}, the healthy one without
+   * failures or bounces, which the embedded target of a run uses (see EmbeddedTargetSpec).
+   */
+  static EmailProvider emailProvider(String name) {
+    EmailProvider healthy = EmailProvider.healthy();
+    return switch (name) {
+      case "healthy" -> healthy;
+      case "delivering" -> new EmailProvider(healthy.latency(), 0, 0, healthy.retryBackoffUnit());
+      default ->
+          throw new IllegalArgumentException(
+              "--email-provider: unknown provider (expected healthy or delivering, got \""
+                  + name
+                  + "\").");
+    };
   }
 }

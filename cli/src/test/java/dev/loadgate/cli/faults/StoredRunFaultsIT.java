@@ -398,29 +398,30 @@ class StoredRunFaultsIT {
     }
 
     @Override
-    public void beginRunFolder(RunPlan plan, RunResult started) {
-      real.beginRunFolder(plan, started);
+    public Optional<Path> beginRunFolder(RunPlan plan, RunResult started) {
+      Optional<Path> folder = real.beginRunFolder(plan, started);
       try {
-        Files.createSymbolicLink(
-            real.runFolder().orElseThrow().resolve(".report.html.partial"), full);
+        Files.createSymbolicLink(folder.orElseThrow().resolve(".report.html.partial"), full);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
+      return folder;
     }
 
     @Override
-    public void recordLive(Recording recording) {
-      real.recordLive(recording);
-    }
-
-    @Override
-    public Optional<Path> runFolder() {
-      return real.runFolder();
+    public Optional<dev.loadgate.measure.LiveMeasurementLog> recordLive(
+        Path runFolder, Recording recording, java.util.function.Consumer<String> onError) {
+      return real.recordLive(runFolder, recording, onError);
     }
 
     @Override
     public List<String> loggedProblems() {
       return real.loggedProblems();
+    }
+
+    @Override
+    public Path finishRunFolder(RunPlan plan, Path runFolder, RunResult result) {
+      return real.finishRunFolder(plan, runFolder, result);
     }
 
     @Override

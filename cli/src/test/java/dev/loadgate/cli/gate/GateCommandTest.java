@@ -2,6 +2,7 @@ package dev.loadgate.cli.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.measure.MeasurementStore;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Outcome;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class GateCommandTest {
-  private static final Path BASELINES = Path.of("..", "baselines", "production.yaml");
+  private static final Path BASELINES = Path.of("..", "test-fixtures", "baselines.yaml");
   private static final Instant STARTED = Instant.parse("2026-11-29T07:15:02Z");
   private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
   private static final String[] PATHS = {
@@ -103,7 +104,13 @@ class GateCommandTest {
             null,
             "",
             "");
-    Path run = writeRun(reports, measurements(100), true, List.of(authGated));
+    List<Check> original = new java.util.ArrayList<>(List.of(authGated));
+    // The original judged every other check too, without gating it (as a single-journey suite
+    // does).
+    BaselinesLoader.load(BASELINES).checks().stream()
+        .filter(c -> !c.id().equals("latency.auth.p95"))
+        .forEach(c -> original.add(ungated(c.id())));
+    Path run = writeRun(reports, measurements(100), true, original);
     int code = gate(run.toString(), "--baselines", BASELINES.toString());
     // db.* and email.* have no data here, but the original run did not gate them.
     assertThat(code).as("stdout:%n%s%nstderr:%n%s", out, err).isZero();
@@ -283,6 +290,63 @@ class GateCommandTest {
     assertThat(gate(run.toString(), "--baselines", BASELINES.toString(), "--gate", "Latency/*"))
         .isEqualTo(2);
     assertThat(err.toString()).startsWith("gate: --gate: gate pattern must be a check id glob");
+  }
+
+  @Test
+  void aGatePatternThatMatchesNoCheckIsBadInputWithTheClosest(@TempDir Path reports) {
+    Path run = writeRun(reports, measurements(100), true, List.of());
+
+    assertThat(gate(run.toString(), "--baselines", BASELINES.toString(), "--gate", "latncy.*"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "gate: --gate: pattern \"latncy.*\" matches no check; did you mean \"latency.*\"?"
+                + " (expected a check id or glob such as \"latency.auth.*\" matching a check of")
+        .endsWith("test-fixtures/baselines.yaml)" + System.lineSeparator());
+    assertThat(folders(reports)).containsExactly("20261129T071502Z-smoke");
+  }
+
+  @Test
+  void aRenamedCheckTheOriginalNeverJudgedIsBadInputUnlessAllowed(@TempDir Path temp)
+      throws Exception {
+    Path reports = temp.resolve("reports");
+    List<Check> original = new java.util.ArrayList<>();
+    BaselinesLoader.load(BASELINES).checks().forEach(c -> original.add(ungated(c.id())));
+    Path run = writeRun(reports, measurements(100), true, original);
+    Path renamed = temp.resolve("renamed.yaml");
+    Files.writeString(
+        renamed,
+        Files.readString(BASELINES)
+            .replace(
+                "  auth:\n    title: Authentication\n    percentile: 95",
+                "  auth:\n    title: Authentication\n    percentile: 90"));
+
+    assertThat(gate(run.toString(), "--baselines", renamed.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "gate: check \"latency.auth.p90\" of "
+                + renamed
+                + " is gated by no pattern: the original run never judged it; did you mean"
+                + " \"latency.auth.p95\"? (expected every"
+                + " check gated as the original run gated it, got a check it did not have). Gate"
+                + " it with --gate, or pass --allow-ungated latency.auth.p90 to leave it out on"
+                + " purpose.");
+
+    err.getBuffer().setLength(0);
+    assertThat(
+            gate(
+                run.toString(),
+                "--baselines",
+                renamed.toString(),
+                "--allow-ungated",
+                "latency.auth.p90"))
+        .as("stderr: %s", err)
+        .isZero();
+  }
+
+  private static Check ungated(String id) {
+    return new Check(
+        id, id, Status.NO_DATA, false, Double.NaN, "<", 1, "ms", 0, null, null, "", "");
   }
 
   private int gate(String... args) {

@@ -1,5 +1,6 @@
 package dev.loadgate.cli.run;
 
+import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.cli.BadInputException;
 import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
@@ -9,6 +10,8 @@ import dev.loadgate.measure.Recording;
 import dev.loadgate.measure.SeriesKey;
 import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunResult;
+import dev.loadgate.simulations.LoadPlan;
+import dev.loadgate.simulations.Suite;
 import dev.loadgate.targets.Secret;
 import dev.loadgate.targets.TargetProfile;
 import dev.loadgate.verdict.Check;
@@ -55,24 +58,43 @@ final class FakeSteps implements RunSteps {
     if (!validationProblems.isEmpty()) {
       throw new BadInputException(validationProblems);
     }
-    return new RunPlan(request, request.suite(), Duration.ofSeconds(1), Duration.ofSeconds(2));
+    return plan(request);
+  }
+
+  /** A plan of {@code request}: 1 s warm-up, 2 s measured, against the fixture baselines. */
+  static RunPlan plan(RunRequest request) {
+    Suite suite =
+        new Suite(
+            request.suite(),
+            "",
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Optional.empty(),
+            List.of(new Suite.JourneyLoad("auth", 1)),
+            List.of("*"),
+            new Suite.Caps(10, Duration.ofMinutes(1)),
+            Suite.ClientBehaviour.DEFAULT);
+    LoadPlan load =
+        new LoadPlan(
+            TargetProfile.builder(URI.create("http://127.0.0.1:9")).build(),
+            suite,
+            Optional.empty(),
+            1,
+            request.reportsRoot(),
+            false);
+    return new RunPlan(
+        request,
+        BaselinesLoader.load(Path.of("../test-fixtures/baselines.yaml")),
+        load,
+        Optional.empty(),
+        List.of(),
+        Optional.empty());
   }
 
   @Override
   public Target startTarget(RunPlan plan) {
     calls.add("startTarget");
-    TargetProfile profile =
-        new TargetProfile(
-            URI.create("http://127.0.0.1:9"),
-            null,
-            null,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of());
+    TargetProfile profile = TargetProfile.builder(URI.create("http://127.0.0.1:9")).build();
     return new Target() {
       @Override
       public TargetProfile profile() {
@@ -164,14 +186,14 @@ final class FakeSteps implements RunSteps {
   }
 
   @Override
-  public void beginRunFolder(RunPlan plan, RunResult started) {
+  public Optional<Path> beginRunFolder(RunPlan plan, RunResult started) {
     begun = started;
+    return Optional.of(Path.of("build-reports").resolve(started.metadata().runId()));
   }
 
   @Override
-  public Optional<Path> runFolder() {
-    return Optional.ofNullable(begun)
-        .map(r -> Path.of("build-reports").resolve(r.metadata().runId()));
+  public Path finishRunFolder(RunPlan plan, Path runFolder, RunResult result) {
+    return writeReports(plan, result);
   }
 
   @Override

@@ -35,8 +35,30 @@ class RunCommandTest {
     assertThat(loadgate("run", "--duration", "fast")).isEqualTo(2);
     assertThat(err.toString())
         .contains(
-            "Invalid value for option '--duration': expected a duration with a unit such as 90s,"
-                + " 2m, 1m30s or 500ms (got \"fast\")");
+            "Invalid value for option '--duration': must be a duration such as \"500ms\", \"30s\" or"
+                + " \"2min\" (got \"fast\")");
+  }
+
+  @Test
+  void aDurationBeyondTheGrammarsRangeIsBadInputWithTheRule() {
+    assertThat(loadgate("run", "--duration", "99999999999999h")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "Invalid value for option '--duration': a duration must be at most 30 days (expected"
+                + " e.g. \"2h\", got \"99999999999999h\")")
+        .doesNotContain("failed unexpectedly");
+    assertThat(steps.calls).isEmpty();
+  }
+
+  @Test
+  void aRateScaleOutsideItsRangeIsBadInputWithTheRule() {
+    assertThat(loadgate("run", "--rate-scale", "1e400", "--out", reports.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "--rate-scale: must be a positive number at most 1000 (expected e.g. 0.5 or 2, got"
+                + " \"1e400\").")
+        .doesNotContain("failed unexpectedly");
+    assertThat(steps.calls).doesNotContain("startTarget");
   }
 
   @Test

@@ -1,41 +1,58 @@
 package dev.loadgate.simulations.suite;
 
+import dev.loadgate.baseline.Baselines;
+import dev.loadgate.baseline.CheckSpec;
+import dev.loadgate.config.Glob;
+import dev.loadgate.config.Problem;
+import dev.loadgate.config.Quantities;
+import dev.loadgate.config.Suggestions;
+import dev.loadgate.config.YamlTree.At;
+import dev.loadgate.config.YamlTree.Entry;
+import dev.loadgate.config.YamlTree.ListNode;
+import dev.loadgate.config.YamlTree.MapNode;
+import dev.loadgate.config.YamlTree.Node;
+import dev.loadgate.config.YamlTree.Scalar;
 import dev.loadgate.simulations.Journeys;
 import dev.loadgate.simulations.Suite;
 import dev.loadgate.simulations.Suite.Caps;
 import dev.loadgate.simulations.Suite.ClientBehaviour;
+import dev.loadgate.simulations.Suite.JmhProfile;
 import dev.loadgate.simulations.Suite.JourneyLoad;
 import dev.loadgate.simulations.Suite.Soak;
-import dev.loadgate.simulations.suite.YamlTree.Entry;
-import dev.loadgate.simulations.suite.YamlTree.ListNode;
-import dev.loadgate.simulations.suite.YamlTree.MapNode;
-import dev.loadgate.simulations.suite.YamlTree.Node;
-import dev.loadgate.simulations.suite.YamlTree.Position;
-import dev.loadgate.simulations.suite.YamlTree.Problem;
-import dev.loadgate.simulations.suite.YamlTree.Scalar;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * Turns a suites document into {@link Suite}s, collecting every problem instead of stopping at the
- * first. Mutable and single-use: one instance reads one document.
+ * Turns a suites document (read by the one configuration reader, {@link
+ * dev.loadgate.config.YamlTree}) into {@link Suite}s, collecting every problem instead of stopping
+ * at the first. The {@code gated} and {@code ungated} patterns are checked against the check ids of
+ * the loaded baselines: there is no list of ids in Java. Mutable and single-use: one instance reads
+ * one document.
  */
 public final class SuiteFileReader {
   /** The schema id the file must declare. */
   public static final String SCHEMA = "loadgate.suites/v1";
 
-  /** Every check id a suite can gate (see the shared vocabulary); gated patterns must match one. */
-  public static final List<String> KNOWN_CHECK_IDS = knownCheckIds();
-
+  private static final java.util.regex.Pattern ZERO =
+      java.util.regex.Pattern.compile("0+(?:\\.0+)?\\s*(?:us|ms|s|m|min|h)");
   private static final Set<String> TOP_KEYS = Set.of("schema", "client", "suites");
   private static final Set<String> SUITE_KEYS =
-      Set.of("description", "warmup", "duration", "soak", "journeys", "gated", "caps");
+      Set.of(
+          "description",
+          "warmup",
+          "duration",
+          "soak",
+          "journeys",
+          "gated",
+          "ungated",
+          "caps",
+          "jmh");
   private static final Set<String> SOAK_KEYS = Set.of("duration", "rate");
   private static final Set<String> CAPS_KEYS = Set.of("maxRate", "maxDuration");
   private static final Set<String> CLIENT_KEYS =
@@ -46,10 +63,21 @@ public final class SuiteFileReader {
           "couponShare",
           "checkoutPlans");
 
+  private final String file;
   private final List<Problem> problems;
+  private final List<String> checkIds;
 
-  public SuiteFileReader(List<Problem> problems) {
+  /**
+   * A reader of one document.
+   *
+   * @param file the file as the user named it, for every problem
+   * @param problems receives every problem found
+   * @param baselines the limits whose check ids the gated patterns must match
+   */
+  public SuiteFileReader(String file, List<Problem> problems, Baselines baselines) {
+    this.file = file;
     this.problems = problems;
+    this.checkIds = baselines.checks().stream().map(CheckSpec::id).toList();
   }
 
   /** Reads every suite of the document; problems go to the list given at construction. */
@@ -60,18 +88,18 @@ public final class SuiteFileReader {
       return suites;
     }
     unknownKeys(top, TOP_KEYS, "");
-    Entry schema = top.entries().get("schema");
+    Entry schema = top.get("schema");
     if (schema == null) {
-      problem(top.position(), "schema is missing (expected \"" + SCHEMA + "\")");
+      problem(top.at(), "schema is missing (expected \"" + SCHEMA + "\")");
     } else if (!(schema.value() instanceof Scalar s) || !SCHEMA.equals(s.text())) {
       problem(
-          schema.value().position(),
+          schema.value().at(),
           "schema must be \"" + SCHEMA + "\" (got " + schema.value().describe() + ")");
     }
-    ClientBehaviour client = readClient(top.entries().get("client"));
-    Entry suitesEntry = top.entries().get("suites");
+    ClientBehaviour client = readClient(top.get("client"));
+    Entry suitesEntry = top.get("suites");
     if (suitesEntry == null) {
-      problem(top.position(), "suites is missing (expected a mapping of suite names to suites)");
+      problem(top.at(), "suites is missing (expected a mapping of suite names to suites)");
       return suites;
     }
     MapNode all = mapping(suitesEntry.value(), "suites");
@@ -79,9 +107,9 @@ public final class SuiteFileReader {
       return suites;
     }
     if (all.entries().isEmpty()) {
-      problem(all.position(), "suites must name at least one suite (got none)");
+      problem(all.at(), "suites must name at least one suite (got none)");
     }
-    for (Entry entry : all.entries().values()) {
+    for (Entry entry : all.entries()) {
       Suite suite = readSuite(entry, client);
       if (suite != null) {
         suites.put(entry.key(), suite);
@@ -104,13 +132,13 @@ public final class SuiteFileReader {
     Duration timeout = duration(node, "statusPollTimeout", "client.", d.statusPollTimeout());
     double refresh = share(node, "refreshShare", "client.", d.refreshShare());
     double coupon = share(node, "couponShare", "client.", d.couponShare());
-    Entry plansEntry = node.entries().get("checkoutPlans");
+    Entry plansEntry = node.get("checkoutPlans");
     List<String> plans =
         plansEntry == null
             ? d.checkoutPlans()
             : strings(plansEntry.value(), "client.checkoutPlans");
     return build(
-        node.position(),
+        node.at(),
         () -> new ClientBehaviour(poll, timeout, refresh, coupon, plansOrDefault(plans)),
         d);
   }
@@ -131,16 +159,30 @@ public final class SuiteFileReader {
     String description = text(node, "description").orElse("");
     Duration warmup = duration(node, "warmup", where, Duration.ZERO);
     Duration duration = requiredDuration(node, "duration", where);
-    Optional<Soak> soak = readSoak(node.entries().get("soak"), where);
+    Optional<Soak> soak = readSoak(node.get("soak"), where);
     List<JourneyLoad> journeys = readJourneys(node, where);
     List<String> gated = readGated(node, where);
+    List<String> ungated = readUngated(node, where);
+    JmhProfile jmh = readJmh(node, where);
     Caps caps = readCaps(node, where);
     if (problems.size() > before || duration == null || caps == null) {
       return null;
     }
     return build(
-        node.position(),
-        () -> new Suite(name, description, warmup, duration, soak, journeys, gated, caps, client),
+        node.at(),
+        () ->
+            new Suite(
+                name,
+                description,
+                warmup,
+                duration,
+                soak,
+                journeys,
+                gated,
+                caps,
+                client,
+                ungated,
+                jmh),
         null);
   }
 
@@ -158,16 +200,14 @@ public final class SuiteFileReader {
     if (duration == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(build(node.position(), () -> new Soak(duration, rate), null));
+    return Optional.ofNullable(build(node.at(), () -> new Soak(duration, rate), null));
   }
 
   private List<JourneyLoad> readJourneys(MapNode suite, String where) {
     List<JourneyLoad> loads = new ArrayList<>();
-    Entry entry = suite.entries().get("journeys");
+    Entry entry = suite.get("journeys");
     if (entry == null) {
-      problem(
-          suite.position(),
-          where + "journeys is missing (expected a mapping such as \"auth: 2/s\")");
+      problem(suite.at(), where + "journeys is missing (expected a mapping such as \"auth: 2/s\")");
       return loads;
     }
     MapNode node = mapping(entry.value(), where + "journeys");
@@ -175,12 +215,12 @@ public final class SuiteFileReader {
       return loads;
     }
     if (node.entries().isEmpty()) {
-      problem(node.position(), where + "journeys must name at least one journey (got none)");
+      problem(node.at(), where + "journeys must name at least one journey (got none)");
     }
-    for (Entry journey : node.entries().values()) {
+    for (Entry journey : node.entries()) {
       if (!Journeys.ALL.contains(journey.key())) {
         problem(
-            journey.keyPosition(),
+            journey.keyAt(),
             "unknown journey \""
                 + journey.key()
                 + "\""
@@ -191,10 +231,12 @@ public final class SuiteFileReader {
         continue;
       }
       Optional<Double> rate =
-          journey.value() instanceof Scalar s ? Quantities.ratePerSec(s.text()) : Optional.empty();
+          journey.value() instanceof Scalar s
+              ? Quantities.tryRatePerSec(s.text())
+              : Optional.empty();
       if (rate.isEmpty() || rate.get() <= 0) {
         problem(
-            journey.value().position(),
+            journey.value().at(),
             where
                 + "journeys."
                 + journey.key()
@@ -209,27 +251,70 @@ public final class SuiteFileReader {
   }
 
   private List<String> readGated(MapNode suite, String where) {
-    Entry entry = suite.entries().get("gated");
+    Entry entry = suite.get("gated");
     if (entry == null) {
       return List.of("*");
     }
-    List<String> patterns = strings(entry.value(), where + "gated");
-    if (patterns == null) {
+    List<String> patterns = patterns(entry, where + "gated");
+    if (patterns != null && patterns.isEmpty()) {
+      problem(
+          entry.value().at(),
+          where
+              + "gated must name at least one check (expected a check id or glob such as"
+              + " \"latency.auth.*\", got an empty list). A suite that gates nothing can never"
+              + " fail; leave gated out to gate every check.");
+    }
+    return patterns == null ? List.of() : patterns;
+  }
+
+  private List<String> readUngated(MapNode suite, String where) {
+    Entry entry = suite.get("ungated");
+    if (entry == null) {
       return List.of();
+    }
+    List<String> patterns = patterns(entry, where + "ungated");
+    return patterns == null ? List.of() : patterns;
+  }
+
+  private JmhProfile readJmh(MapNode suite, String where) {
+    Entry entry = suite.get("jmh");
+    if (entry == null) {
+      return JmhProfile.SMOKE;
+    }
+    List<String> names = java.util.Arrays.stream(JmhProfile.values()).map(JmhProfile::key).toList();
+    String text = entry.value() instanceof Scalar s ? s.text() : null;
+    if (text == null || !names.contains(text)) {
+      problem(
+          entry.value().at(),
+          where
+              + "jmh must be one of "
+              + String.join(", ", names)
+              + (text == null ? "" : hint(text, names))
+              + " (got "
+              + entry.value().describe()
+              + ")");
+      return JmhProfile.SMOKE;
+    }
+    return JmhProfile.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+
+  /** Check-id globs, each matching at least one check of the baselines. */
+  private List<String> patterns(Entry entry, String where) {
+    List<String> patterns = strings(entry.value(), where);
+    if (patterns == null) {
+      return null;
     }
     List<Node> items = entry.value() instanceof ListNode l ? l.items() : List.of(entry.value());
     for (int i = 0; i < patterns.size(); i++) {
       String pattern = patterns.get(i);
-      boolean matches =
-          KNOWN_CHECK_IDS.stream().anyMatch(id -> Suite.globToRegex(pattern).matcher(id).matches());
-      if (!matches) {
+      if (!Glob.matchesSome(pattern, checkIds)) {
         problem(
-            items.get(Math.min(i, items.size() - 1)).position(),
+            items.get(Math.min(i, items.size() - 1)).at(),
             where
-                + "gated pattern \""
+                + " pattern \""
                 + pattern
                 + "\" matches no check"
-                + hint(pattern, KNOWN_CHECK_IDS)
+                + hint(pattern, Glob.suggestionsFor(checkIds))
                 + " (expected a check id or glob such as \"latency.auth.*\")");
       }
     }
@@ -237,10 +322,10 @@ public final class SuiteFileReader {
   }
 
   private Caps readCaps(MapNode suite, String where) {
-    Entry entry = suite.entries().get("caps");
+    Entry entry = suite.get("caps");
     if (entry == null) {
       problem(
-          suite.position(),
+          suite.at(),
           where
               + "caps is missing (expected maxRate and maxDuration, e.g. "
               + "\"caps: {maxRate: 20/s, maxDuration: 5min}\")");
@@ -252,16 +337,15 @@ public final class SuiteFileReader {
     }
     unknownKeys(node, CAPS_KEYS, where + "caps.");
     Double maxRate = null;
-    Entry rate = node.entries().get("maxRate");
+    Entry rate = node.get("maxRate");
     if (rate == null) {
-      problem(
-          node.position(), where + "caps.maxRate is missing (expected a rate such as \"20/s\")");
+      problem(node.at(), where + "caps.maxRate is missing (expected a rate such as \"20/s\")");
     } else {
       Optional<Double> parsed =
-          rate.value() instanceof Scalar s ? Quantities.ratePerSec(s.text()) : Optional.empty();
+          rate.value() instanceof Scalar s ? Quantities.tryRatePerSec(s.text()) : Optional.empty();
       if (parsed.isEmpty() || parsed.get() <= 0) {
         problem(
-            rate.value().position(),
+            rate.value().at(),
             where
                 + "caps.maxRate must be a rate above zero such as \"20/s\" (got "
                 + rate.value().describe()
@@ -275,7 +359,7 @@ public final class SuiteFileReader {
       return null;
     }
     double finalRate = maxRate;
-    return build(node.position(), () -> new Caps(finalRate, maxDuration), null);
+    return build(node.at(), () -> new Caps(finalRate, maxDuration), null);
   }
 
   // ---- small readers, each reporting its own problem ----
@@ -284,7 +368,7 @@ public final class SuiteFileReader {
     if (node instanceof MapNode m) {
       return m;
     }
-    problem(node.position(), what + " must be a mapping (got " + node.describe() + ")");
+    problem(node.at(), what + " must be a mapping (got " + node.describe() + ")");
     return null;
   }
 
@@ -295,8 +379,7 @@ public final class SuiteFileReader {
       if (item instanceof Scalar s && s.text() != null && !s.text().isBlank()) {
         values.add(s.text().trim());
       } else {
-        problem(
-            item.position(), what + " must list non-empty strings (got " + item.describe() + ")");
+        problem(item.at(), what + " must list non-empty strings (got " + item.describe() + ")");
         return null;
       }
     }
@@ -304,23 +387,23 @@ public final class SuiteFileReader {
   }
 
   private Optional<String> text(MapNode node, String key) {
-    Entry entry = node.entries().get(key);
+    Entry entry = node.get(key);
     return entry != null && entry.value() instanceof Scalar s && s.text() != null
         ? Optional.of(s.text())
         : Optional.empty();
   }
 
   private Duration requiredDuration(MapNode node, String key, String where) {
-    if (!node.entries().containsKey(key)) {
+    if (!node.entry(key).isPresent()) {
       problem(
-          node.position(),
+          node.at(),
           where + key + " is missing (expected a duration such as \"60s\" or \"10min\")");
       return null;
     }
     Duration value = duration(node, key, where, null);
     if (value != null && value.isZero()) {
       problem(
-          node.entries().get(key).value().position(),
+          node.get(key).value().at(),
           where + key + " must be above zero (got \"" + Quantities.format(value) + "\")");
       return null;
     }
@@ -328,35 +411,44 @@ public final class SuiteFileReader {
   }
 
   private Duration duration(MapNode node, String key, String where, Duration fallback) {
-    Entry entry = node.entries().get(key);
+    Entry entry = node.get(key);
     if (entry == null) {
       return fallback;
     }
-    Optional<Duration> parsed =
-        entry.value() instanceof Scalar s ? Quantities.duration(s.text()) : Optional.empty();
-    if (parsed.isEmpty()) {
-      problem(
-          entry.value().position(),
-          where
-              + key
-              + " must be a duration with a unit (ms, s, min, h) such as \"15s\" (got "
-              + entry.value().describe()
-              + ")");
-      return fallback;
+    String text = entry.value() instanceof Scalar s ? s.text() : null;
+    if (text != null && ZERO.matcher(text.trim()).matches()) {
+      return Duration.ZERO;
     }
-    return parsed.get();
+    try {
+      if (text != null) {
+        return Quantities.duration(text);
+      }
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage().startsWith("a duration must be at most")) {
+        problem(entry.value().at(), where + key + ": " + e.getMessage());
+        return fallback;
+      }
+    }
+    problem(
+        entry.value().at(),
+        where
+            + key
+            + " must be a duration with a unit (ms, s, min, h) such as \"15s\" (got "
+            + entry.value().describe()
+            + ")");
+    return fallback;
   }
 
   private double share(MapNode node, String key, String where, double fallback) {
-    Entry entry = node.entries().get(key);
+    Entry entry = node.get(key);
     if (entry == null) {
       return fallback;
     }
     Optional<Double> parsed =
-        entry.value() instanceof Scalar s ? Quantities.share(s.text()) : Optional.empty();
+        entry.value() instanceof Scalar s ? Quantities.tryShare(s.text()) : Optional.empty();
     if (parsed.isEmpty() || parsed.get() > 1) {
       problem(
-          entry.value().position(),
+          entry.value().at(),
           where
               + key
               + " must be a percentage from 0% to 100% such as \"20%\" (got "
@@ -368,10 +460,10 @@ public final class SuiteFileReader {
   }
 
   private void unknownKeys(MapNode node, Set<String> known, String where) {
-    for (Entry entry : node.entries().values()) {
+    for (Entry entry : node.entries()) {
       if (!known.contains(entry.key())) {
         problem(
-            entry.keyPosition(),
+            entry.keyAt(),
             "unknown key \""
                 + where
                 + entry.key()
@@ -384,7 +476,7 @@ public final class SuiteFileReader {
     }
   }
 
-  private <T> T build(Position at, java.util.function.Supplier<T> constructor, T fallback) {
+  private <T> T build(At at, java.util.function.Supplier<T> constructor, T fallback) {
     try {
       return constructor.get();
     } catch (IllegalArgumentException e) {
@@ -393,42 +485,11 @@ public final class SuiteFileReader {
     }
   }
 
-  private static String hint(String word, Iterable<String> candidates) {
-    return Quantities.closest(word, candidates)
-        .map(c -> "; did you mean \"" + c + "\"?")
-        .orElse("");
+  private static String hint(String word, List<String> candidates) {
+    return Suggestions.inline(word, candidates);
   }
 
-  private void problem(Position at, String message) {
-    problems.add(new Problem(at, message));
-  }
-
-  private static List<String> knownCheckIds() {
-    List<String> ids = new ArrayList<>();
-    List<String> paths =
-        List.of(
-            Journeys.AUTH,
-            Journeys.LETTER_GENERATION,
-            Journeys.PAYMENT,
-            Journeys.ADMIN_DASHBOARD,
-            Journeys.DOWNLOAD);
-    Function<String, String> latency = p -> "latency." + p + ".p95";
-    paths.forEach(p -> ids.add(latency.apply(p)));
-    paths.forEach(p -> ids.add("service." + p + ".p95"));
-    ids.addAll(
-        List.of(
-            "latency.api.p95",
-            "errors.all.rate",
-            "errors.payment.rate",
-            "errors.letter_generation.rate",
-            "db.query.mean",
-            "db.pool.utilization",
-            "db.lock_wait.max",
-            "db.index_hit.ratio",
-            "email.success.rate",
-            "email.delivery.p95",
-            "email.bounce.rate",
-            "email.batch.max"));
-    return List.copyOf(ids);
+  private void problem(At at, String message) {
+    problems.add(new Problem(file, at.line(), at.column(), message));
   }
 }

@@ -1,4 +1,4 @@
-package dev.loadgate.baseline;
+package dev.loadgate.config;
 
 /**
  * One thing wrong with an input file, located.

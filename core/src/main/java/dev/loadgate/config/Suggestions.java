@@ -1,9 +1,12 @@
-package dev.loadgate.baseline;
+package dev.loadgate.config;
 
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean" for misspelt names, by edit distance. */
+/**
+ * "Did you mean" for misspelt names, by edit distance: the one helper every file reader and command
+ * uses.
+ */
 public final class Suggestions {
   private Suggestions() {}
 
@@ -28,9 +31,14 @@ public final class Suggestions {
     return bestDistance <= 2 && bestDistance * 2 < longer ? Optional.of(best) : Optional.empty();
   }
 
-  /** {@code " Did you mean \"auth\"?"} or the empty string. */
+  /** {@code " Did you mean \"auth\"?"} (a sentence after a message) or the empty string. */
   public static String hint(String given, Collection<String> candidates) {
     return closest(given, candidates).map(c -> " Did you mean \"" + c + "\"?").orElse("");
+  }
+
+  /** {@code "; did you mean \"auth\"?"} (inside a message, before its rule) or the empty string. */
+  public static String inline(String given, Collection<String> candidates) {
+    return closest(given, candidates).map(c -> "; did you mean \"" + c + "\"?").orElse("");
   }
 
   /** Damerau–Levenshtein distance (optimal string alignment), case-insensitive. */
