@@ -85,6 +85,9 @@ public final class RunReports {
             e);
       }
       RunResult named = started.withMetadata(started.metadata().withRunId(runId));
+      // Measurements from the start too (none yet): a run killed before its load began still
+      // leaves a folder that gate reads, and judges incomplete.
+      MeasurementStore.write(dir, started.measurements());
       replace(dir.resolve(ResultsJson.FILE), named, ResultsJson::render);
       return dir;
     }

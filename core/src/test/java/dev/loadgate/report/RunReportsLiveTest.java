@@ -38,6 +38,7 @@ class RunReportsLiveTest {
     assertThat(read.complete()).isFalse();
     assertThat(read.incompleteReason()).isEqualTo("loadgate stopped before the end of the run");
     assertThat(read.notes()).containsExactly("plan: suite smoke");
+    assertThat(MeasurementStore.read(dir).series()).as("readable before any sample").isEmpty();
   }
 
   @Test
