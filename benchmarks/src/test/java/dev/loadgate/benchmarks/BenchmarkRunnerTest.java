@@ -13,17 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The runner's refusals, which it decides before forking any JVM. */
 class BenchmarkRunnerTest {
   private static final TargetProfile BARE =
-      new TargetProfile(
-          URI.create("http://127.0.0.1:9"),
-          null,
-          null,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          List.of());
+      TargetProfile.builder(URI.create("http://127.0.0.1:9")).build();
 
   @Test
   void sqlBenchmarksWithoutADatabaseUrlAreNoDataWithTheHint() {

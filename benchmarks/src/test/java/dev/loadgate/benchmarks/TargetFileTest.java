@@ -20,20 +20,17 @@ class TargetFileTest {
   @TempDir Path dir;
 
   static TargetProfile profile() {
-    return new TargetProfile(
-        URI.create("http://127.0.0.1:4000"),
-        null,
-        null,
-        Optional.of(new Account("admin@loadgate.test", Secret.of("admin-pw"), "admin", "", null)),
-        Optional.of(Secret.of("portal-key")),
-        Optional.of(Secret.of("whsec_test")),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(
-            new Account("sub-0001@loadgate.test", Secret.of("pw1"), "subscriber", "", List.of()),
-            new Account(
-                "sub-0002@loadgate.test", Secret.of("pw2"), "subscriber", "", List.of("l-1"))));
+    return TargetProfile.builder(URI.create("http://127.0.0.1:4000"))
+        .admin(new Account("admin@loadgate.test", Secret.of("admin-pw"), "admin", "", null))
+        .adminPortalKey("portal-key")
+        .stripeWebhookSecret("whsec_test")
+        .accounts(
+            List.of(
+                new Account(
+                    "sub-0001@loadgate.test", Secret.of("pw1"), "subscriber", "", List.of()),
+                new Account(
+                    "sub-0002@loadgate.test", Secret.of("pw2"), "subscriber", "", List.of("l-1"))))
+        .build();
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.loadgate.cli;
 
-import dev.loadgate.report.Environment;
+import dev.loadgate.run.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;

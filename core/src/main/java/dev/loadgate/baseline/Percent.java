@@ -1,7 +1,6 @@
 package dev.loadgate.baseline;
 
 import dev.loadgate.config.Quantities;
-import java.util.Locale;
 
 /**
  * A share in percent, written with its sign: {@code 2%}, {@code 99.5%}.
@@ -39,12 +38,6 @@ public record Percent(double value) {
   }
 
   static String human(double percent) {
-    if (Double.isNaN(percent)) {
-      return "n/a";
-    }
-    if (percent == Math.rint(percent)) {
-      return Percentile.format(percent) + " %";
-    }
-    return String.format(Locale.ROOT, "%.3g %%", percent);
+    return Unit.PERCENT.format(percent);
   }
 }

@@ -1,7 +1,6 @@
 package dev.loadgate.baseline;
 
 import dev.loadgate.config.Quantities;
-import java.util.Locale;
 
 /**
  * A duration written with its unit, such as {@code 500ms}, {@code 30s} or {@code 2min}; held in
@@ -38,21 +37,10 @@ public record TimeAmount(double millis) {
     return humanMillis(millis);
   }
 
-  /** {@code 500 → "500 ms"}, {@code 30000 → "30 s"}, {@code 120000 → "2 min"}. */
+  /**
+   * {@code 500 → "500 ms"}, {@code 30000 → "30 s"}, {@code 120000 → "2 min"}: {@link Unit#format}.
+   */
   static String humanMillis(double millis) {
-    if (Double.isNaN(millis)) {
-      return "n/a";
-    }
-    double abs = Math.abs(millis);
-    if (abs >= 60_000 && millis % 60_000 == 0) {
-      return Percentile.format(millis / 60_000) + " min";
-    }
-    if (abs >= 1_000 && millis % 1_000 == 0) {
-      return Percentile.format(millis / 1_000) + " s";
-    }
-    if (abs >= 100 || abs == Math.rint(abs)) {
-      return Percentile.format(Math.rint(millis)) + " ms";
-    }
-    return String.format(Locale.ROOT, "%.3g ms", millis);
+    return Unit.MILLISECONDS.format(millis);
   }
 }

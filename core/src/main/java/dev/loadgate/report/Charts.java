@@ -103,7 +103,7 @@ final class Charts {
               10,
               "middle",
               LIMIT,
-              "limit " + CheckText.number(check.limit()),
+              "limit " + CheckText.quantity(check.limit(), check.unit()),
               "600"));
       svg.append(
           text(

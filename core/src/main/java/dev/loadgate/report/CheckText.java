@@ -1,11 +1,10 @@
 package dev.loadgate.report;
 
+import dev.loadgate.baseline.Unit;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Comparison;
 import dev.loadgate.verdict.ConfidenceInterval;
 import dev.loadgate.verdict.Status;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,45 +23,54 @@ public final class CheckText {
 
   /**
    * A number with as many decimals as its size warrants: {@code 612}, {@code 61.2}, {@code 6.12},
-   * {@code 0.612}; trailing zeros dropped; {@value #NOT_AVAILABLE} for NaN or infinity.
+   * {@code 0.612}; trailing zeros dropped; {@value #NOT_AVAILABLE} for NaN or infinity. The one
+   * rule, {@link Unit#number(double)}.
    */
   public static String number(double value) {
-    if (!Double.isFinite(value)) {
-      return NOT_AVAILABLE;
-    }
-    double magnitude = Math.abs(value);
-    int decimals = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 3;
-    BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN);
-    if (rounded.signum() == 0) {
-      return "0";
-    }
-    return rounded.stripTrailingZeros().toPlainString();
+    return Unit.number(value);
   }
 
-  /** A number and its unit: {@code "612 ms"}, {@code "1.5 %"}. */
+  /** A value and its unit, in the unit a person would choose: {@code "612 ms"}, {@code "30 s"}. */
+  public static String quantity(double value, Unit unit) {
+    return unit.format(value);
+  }
+
+  /** A figure's value and unit: typed units as {@link #quantity(double, Unit)}, others as given. */
   public static String quantity(double value, String unit) {
+    Unit typed = Unit.ofSymbol(unit);
+    if (typed != null) {
+      return typed.format(value);
+    }
     String number = number(value);
     return number.equals(NOT_AVAILABLE) || unit == null || unit.isEmpty()
         ? number
         : number + " " + unit;
   }
 
-  /** The requirement: {@code "< 500 ms"}. */
+  /** The requirement: {@code "< 500 ms"}, {@code "< 30 s"}. */
   public static String limit(Check check) {
-    return check.comparator() + " " + quantity(check.limit(), check.unit());
+    return check.comparator() + " " + check.unit().format(check.limit());
   }
 
-  /** The interval's bounds: {@code "590–640"}, or empty without an interval. */
+  /** The interval's bounds as stored, without a unit: {@code "590–640"}, or empty without one. */
   public static String interval(ConfidenceInterval ci) {
     return ci == null ? "" : number(ci.lower()) + "–" + number(ci.upper());
   }
 
+  /** The interval's bounds in the scale of the check's measured value: {@code "590–640"}. */
+  public static String interval(Check check) {
+    ConfidenceInterval ci = check.ci();
+    return ci == null
+        ? ""
+        : Unit.range(ci.lower(), ci.upper(), check.unit().scaleFor(check.measured()));
+  }
+
   /** The measured value with its interval: {@code "612 ms (590–640)"}. */
   public static String measured(Check check) {
-    String value = quantity(check.measured(), check.unit());
+    String value = check.unit().format(check.measured());
     return check.ci() == null || !Double.isFinite(check.measured())
         ? value
-        : value + " (" + interval(check.ci()) + ")";
+        : value + " (" + interval(check) + ")";
   }
 
   /**
@@ -72,11 +80,11 @@ public final class CheckText {
   public static String requirement(Check check) {
     StringBuilder text = new StringBuilder("required ").append(limit(check)).append(", ");
     if (Double.isFinite(check.measured())) {
-      text.append("actual ").append(quantity(check.measured(), check.unit())).append(" (");
+      text.append("actual ").append(check.unit().format(check.measured())).append(" (");
       if (check.ci() != null) {
         text.append(number(check.ci().confidencePercent()))
             .append(" % CI ")
-            .append(interval(check.ci()))
+            .append(interval(check))
             .append(", ");
       }
       text.append("n=").append(check.samples()).append(')');
@@ -101,7 +109,7 @@ public final class CheckText {
     if (comparison == null) {
       return "";
     }
-    String absolute = signed(comparison.deltaAbsolute()) + unitSuffix(check.unit());
+    String absolute = signed(comparison.deltaAbsolute(), check.unit());
     return Double.isFinite(comparison.deltaPercent())
         ? signed(comparison.deltaPercent()) + " % (" + absolute + ")"
         : absolute;
@@ -168,13 +176,14 @@ public final class CheckText {
     };
   }
 
+  private static String signed(double value, Unit unit) {
+    String text = unit.format(value);
+    return value > 0 && !text.startsWith("0 ") ? "+" + text : text;
+  }
+
   private static String signed(double value) {
     String number = number(value);
     return value > 0 && !number.equals("0") ? "+" + number : number;
-  }
-
-  private static String unitSuffix(String unit) {
-    return unit == null || unit.isEmpty() ? "" : " " + unit;
   }
 
   private static String plural(long count, String word) {

@@ -1,6 +1,7 @@
 package dev.loadgate.report;
 
 import dev.loadgate.measure.Figure;
+import dev.loadgate.run.Environment;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Status;
 import java.io.IOException;

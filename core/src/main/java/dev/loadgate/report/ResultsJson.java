@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loadgate.run.Environment;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Comparison;
 import dev.loadgate.verdict.ConfidenceInterval;
@@ -104,12 +105,15 @@ public final class ResultsJson {
     number(node, "measured", check.measured());
     number(node, "limit", check.limit());
     node.put("comparator", check.comparator());
-    node.put("unit", check.unit());
+    node.put("unit", check.unit().symbol());
     node.put("samples", check.samples());
     node.set("ci", interval(check.ci()));
     node.set("comparison", comparison(check.comparison()));
     node.put("reason", check.reason());
     node.put("guideSection", check.guideSection());
+    if (check.path() != null) {
+      node.put("path", check.path());
+    }
     return node;
   }
 

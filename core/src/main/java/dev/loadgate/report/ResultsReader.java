@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadgate.measure.MeasurementStore;
 import dev.loadgate.measure.Measurements;
+import dev.loadgate.run.Environment;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Comparison;
 import dev.loadgate.verdict.ConfidenceInterval;
@@ -137,20 +138,23 @@ public final class ResultsReader {
 
   private static Check check(Fields f, JsonNode node) {
     try {
-      return new Check(
-          f.text(node, "id"),
-          f.optionalText(node, "title"),
-          f.status(node, "status"),
-          f.bool(node, "gated"),
-          f.number(node, "measured"),
-          f.text(node, "comparator"),
-          f.number(node, "limit"),
-          f.text(node, "unit"),
-          node.path("samples").asLong(),
-          interval(f, node.path("ci")),
-          comparison(f.at("comparison"), node.path("comparison")),
-          f.optionalText(node, "reason"),
-          f.optionalText(node, "guideSection"));
+      Check check =
+          new Check(
+              f.text(node, "id"),
+              f.optionalText(node, "title"),
+              f.status(node, "status"),
+              f.bool(node, "gated"),
+              f.number(node, "measured"),
+              f.text(node, "comparator"),
+              f.number(node, "limit"),
+              f.text(node, "unit"),
+              node.path("samples").asLong(),
+              interval(f, node.path("ci")),
+              comparison(f.at("comparison"), node.path("comparison")),
+              f.optionalText(node, "reason"),
+              f.optionalText(node, "guideSection"));
+      String path = f.optionalText(node, "path");
+      return path == null || path.isEmpty() ? check : check.withPath(path);
     } catch (IllegalArgumentException e) {
       if (e instanceof ResultsFormatException) {
         throw e;

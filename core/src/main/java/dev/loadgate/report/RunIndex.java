@@ -2,6 +2,7 @@ package dev.loadgate.report;
 
 import static dev.loadgate.report.Html.esc;
 
+import dev.loadgate.run.Environment;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Status;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.loadgate.report;
 
+import dev.loadgate.run.Environment;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.loadgate.report;
 
+import dev.loadgate.run.Environment;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Status;
 import java.io.IOException;

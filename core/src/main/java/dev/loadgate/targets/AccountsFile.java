@@ -1,9 +1,11 @@
 package dev.loadgate.targets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
+import dev.loadgate.config.YamlTree;
+import dev.loadgate.config.YamlTree.Entry;
+import dev.loadgate.config.YamlTree.ListNode;
+import dev.loadgate.config.YamlTree.MapNode;
+import dev.loadgate.config.YamlTree.Node;
+import dev.loadgate.config.YamlTree.Scalar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +26,13 @@ import java.util.Set;
  *
  * A password comes from the environment variable {@code passwordEnv} names (preferred) or from
  * {@code password}. Every subscriber and employee must carry the synthetic e-mail domain, so that
- * {@code loadgate cleanup} finds what the run created.
+ * {@code loadgate cleanup} finds what the run created. Read by loadgate's one configuration reader,
+ * {@link YamlTree}, with its input limits.
  *
  * @param admin the admin account for the portal and the detailed health check, if given
  * @param accounts subscribers and employees
  */
 public record AccountsFile(Optional<Account> admin, List<Account> accounts) {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> ROLES = Set.of("subscriber", "employee");
 
   public AccountsFile {
@@ -50,33 +52,43 @@ public record AccountsFile(Optional<Account> admin, List<Account> accounts) {
    * @throws AccountsFileException listing every problem at once
    */
   public static AccountsFile read(Path file, String where, Map<String, String> environment) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(file.toFile());
-    } catch (IOException e) {
+    YamlTree.Document document =
+        YamlTree.read(file, where, "no such file (expected a YAML accounts file, got none)");
+    if (document.unreadable() || !document.problems().isEmpty()) {
       throw new AccountsFileException(
-          List.of(
-              where
-                  + " cannot be read as YAML ("
-                  + e.getMessage().lines().findFirst().orElse("")
-                  + "). See docs/safety.md for the format."));
+          document.problems().stream()
+              .map(
+                  p ->
+                      where
+                          + " cannot be read as YAML ("
+                          + (p.line() > 0 ? p.line() + ":" + p.column() + ": " : "")
+                          + p.message()
+                          + "). See docs/safety.md for the format.")
+              .toList());
     }
+    MapNode root = document.root().orElse(null) instanceof MapNode m ? m : null;
     List<String> problems = new ArrayList<>();
     Optional<Account> admin = Optional.empty();
-    if (root != null && root.has("admin")) {
-      admin = account(root.get("admin"), "admin", where + ": admin", environment, problems);
+    if (root != null && root.get("admin") != null) {
+      admin =
+          account(
+              mapping(root.get("admin").value()),
+              "admin",
+              where + ": admin",
+              environment,
+              problems);
     }
     List<Account> accounts = new ArrayList<>();
-    JsonNode list = root == null ? null : root.get("accounts");
-    if (list == null || !list.isArray() || list.isEmpty()) {
+    Node list = root == null || root.get("accounts") == null ? null : root.get("accounts").value();
+    if (!(list instanceof ListNode items) || items.items().isEmpty()) {
       problems.add(
           where
               + ": no accounts (expected a list under \"accounts:\" of subscribers and employees,"
               + " got none). See docs/safety.md for the format.");
     } else {
-      for (int i = 0; i < list.size(); i++) {
-        JsonNode node = list.get(i);
-        String role = node.path("role").asText("subscriber");
+      for (int i = 0; i < items.items().size(); i++) {
+        MapNode node = mapping(items.items().get(i));
+        String role = text(node, "role").orElse("subscriber");
         String at = where + ": accounts[" + i + "]";
         if (!ROLES.contains(role)) {
           problems.add(
@@ -92,13 +104,24 @@ public record AccountsFile(Optional<Account> admin, List<Account> accounts) {
     return new AccountsFile(admin, accounts);
   }
 
+  private static MapNode mapping(Node node) {
+    return node instanceof MapNode m ? m : new MapNode(node.at(), List.of());
+  }
+
+  private static Optional<String> text(MapNode node, String key) {
+    Entry entry = node.get(key);
+    return entry != null && entry.value() instanceof Scalar s && !s.isNull()
+        ? Optional.of(s.text())
+        : Optional.empty();
+  }
+
   private static Optional<Account> account(
-      JsonNode node,
+      MapNode node,
       String role,
       String at,
       Map<String, String> environment,
       List<String> problems) {
-    String email = node.path("email").asText("");
+    String email = text(node, "email").orElse("");
     if (email.isBlank()) {
       problems.add(at + ": the e-mail is missing (expected email: ..., got none).");
       return Optional.empty();
@@ -117,8 +140,8 @@ public record AccountsFile(Optional<Account> admin, List<Account> accounts) {
       return Optional.empty();
     }
     String password;
-    if (node.hasNonNull("passwordEnv")) {
-      String variable = node.get("passwordEnv").asText();
+    if (text(node, "passwordEnv").isPresent()) {
+      String variable = text(node, "passwordEnv").get();
       password = environment.get(variable);
       if (password == null || password.isEmpty()) {
         problems.add(
@@ -129,15 +152,21 @@ public record AccountsFile(Optional<Account> admin, List<Account> accounts) {
                 + " environment, got nothing).");
         return Optional.empty();
       }
-    } else if (node.hasNonNull("password")) {
-      password = node.get("password").asText();
+    } else if (text(node, "password").isPresent()) {
+      password = text(node, "password").get();
     } else {
       problems.add(at + ": no password (expected passwordEnv: VARIABLE or password: ...).");
       return Optional.empty();
     }
     List<String> letters = new ArrayList<>();
-    node.path("approvedLetterIds").forEach(id -> letters.add(id.asText()));
+    Entry ids = node.get("approvedLetterIds");
+    if (ids != null && ids.value() instanceof ListNode idList) {
+      idList.items().stream()
+          .filter(id -> id instanceof Scalar s && !s.isNull())
+          .forEach(id -> letters.add(((Scalar) id).text()));
+    }
     return Optional.of(
-        new Account(email, Secret.of(password), role, node.path("couponCode").asText(""), letters));
+        new Account(
+            email, Secret.of(password), role, text(node, "couponCode").orElse(""), letters));
   }
 }

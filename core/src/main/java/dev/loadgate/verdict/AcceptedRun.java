@@ -1,7 +1,7 @@
 package dev.loadgate.verdict;
 
 import dev.loadgate.measure.Measurements;
-import dev.loadgate.report.Environment;
+import dev.loadgate.run.Environment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadgate.measure.MeasurementFormatException;
 import dev.loadgate.measure.MeasurementStore;
 import dev.loadgate.measure.Measurements;
-import dev.loadgate.report.Environment;
+import dev.loadgate.run.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -115,14 +115,15 @@ public final class VerdictEngine {
           Status.NO_DATA,
           gated,
           Double.NaN,
-          spec.bound().comparator(),
+          spec.bound(),
           spec.limit(),
-          spec.unit().symbol(),
+          spec.unit(),
           measured.samples(),
           null,
           null,
           "required " + spec.describeLimit() + ", no data: " + measured.noData(),
-          spec.guideSection());
+          spec.guideSection(),
+          spec.path());
     }
     Status status = decide(spec, measured, options);
     String reason = "required " + spec.describeLimit() + ", actual " + evidence(spec, measured);
@@ -160,14 +161,15 @@ public final class VerdictEngine {
         status,
         gated,
         measured.value(),
-        spec.bound().comparator(),
+        spec.bound(),
         spec.limit(),
-        spec.unit().symbol(),
+        spec.unit(),
         measured.samples(),
         measured.ci(),
         comparison,
         reason,
-        spec.guideSection());
+        spec.guideSection(),
+        spec.path());
   }
 
   // ---- decision ------------------------------------------------------------------------------
@@ -208,9 +210,7 @@ public final class VerdictEngine {
   private static String describe(CheckSpec spec, Comparison c) {
     String change =
         (c.deltaAbsolute() >= 0 ? "+" : "-")
-            + number(Math.abs(c.deltaAbsolute()))
-            + " "
-            + spec.unit().symbol()
+            + spec.unit().format(Math.abs(c.deltaAbsolute()))
             + (Double.isNaN(c.deltaPercent())
                 ? ""
                 : String.format(Locale.ROOT, " (%+.1f %%)", c.deltaPercent()));
@@ -218,10 +218,10 @@ public final class VerdictEngine {
         "vs accepted run "
             + c.acceptedRunId()
             + " "
-            + number(c.acceptedValue())
-            + " "
-            + spec.unit().symbol()
-            + (c.acceptedCi() == null ? "" : " (" + interval(c.acceptedCi()) + ")");
+            + spec.unit().format(c.acceptedValue())
+            + (c.acceptedCi() == null
+                ? ""
+                : " (" + interval(c.acceptedCi(), spec.unit().scaleFor(c.acceptedValue())) + ")");
     if (c.regressed()) {
       return "regressed "
           + change
@@ -423,42 +423,19 @@ public final class VerdictEngine {
   // ---- text ----------------------------------------------------------------------------------
 
   private static String evidence(CheckSpec spec, Measured m) {
-    String unit = spec.unit().symbol();
-    StringBuilder text = new StringBuilder(number(m.value()) + " " + unit);
+    Unit.Scale scale = spec.unit().scaleFor(m.value());
+    StringBuilder text = new StringBuilder(Unit.formatIn(m.value(), scale));
     List<String> details = new ArrayList<>();
     if (m.ci() != null) {
-      details.add(interval(m.ci()));
+      details.add(interval(m.ci(), scale));
     }
     details.add("n=" + m.samples());
     return text.append(" (").append(String.join(", ", details)).append(')').toString();
   }
 
-  private static String interval(ConfidenceInterval ci) {
-    double confidence = ci.confidencePercent();
-    return (confidence == Math.rint(confidence)
-            ? String.format(Locale.ROOT, "%.0f", confidence)
-            : Double.toString(confidence))
+  private static String interval(ConfidenceInterval ci, Unit.Scale scale) {
+    return Unit.number(ci.confidencePercent())
         + " % CI "
-        + number(ci.lower())
-        + "–"
-        + number(ci.upper());
-  }
-
-  /** Three significant figures, at least integers above 100, locale-independent. */
-  static String number(double value) {
-    if (Double.isNaN(value)) {
-      return "n/a";
-    }
-    double abs = Math.abs(value);
-    if (abs >= 100 || abs == 0) {
-      return String.format(Locale.ROOT, "%.0f", value);
-    }
-    if (abs >= 10) {
-      return String.format(Locale.ROOT, "%.1f", value);
-    }
-    if (abs >= 1) {
-      return String.format(Locale.ROOT, "%.2f", value);
-    }
-    return String.format(Locale.ROOT, "%.3f", value);
+        + Unit.range(ci.lower(), ci.upper(), scale);
   }
 }

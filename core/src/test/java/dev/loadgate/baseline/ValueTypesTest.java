@@ -29,7 +29,7 @@ class ValueTypesTest {
     assertThat(TimeAmount.parse("250us").millis()).isEqualTo(0.25);
     assertThat(TimeAmount.parse("30s")).hasToString("30 s");
     assertThat(TimeAmount.parse("2min")).hasToString("2 min");
-    assertThat(TimeAmount.parse("1500ms")).hasToString("1500 ms");
+    assertThat(TimeAmount.parse("1500ms")).hasToString("1.5 s");
     assertThatThrownBy(() -> TimeAmount.parse("0s"))
         .hasMessage("a duration must be positive (expected e.g. \"500ms\", got \"0s\")");
   }

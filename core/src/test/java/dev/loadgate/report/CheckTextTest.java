@@ -37,7 +37,7 @@ class CheckTextTest {
   @Test
   void requirementWithoutDataSaysSo() {
     Check download = byId("latency.download.p95");
-    assertThat(CheckText.requirement(download)).isEqualTo("required < 2000 ms, no data (n=12)");
+    assertThat(CheckText.requirement(download)).isEqualTo("required < 2 s, no data (n=12)");
   }
 
   @Test

@@ -67,9 +67,7 @@ class JunitXmlTest {
     assertThat(download.getElementsByTagName("failure").item(0))
         .isInstanceOfSatisfying(
             Element.class,
-            f ->
-                assertThat(f.getAttribute("message"))
-                    .isEqualTo("required < 2000 ms, no data (n=12)"));
+            f -> assertThat(f.getAttribute("message")).isEqualTo("required < 2 s, no data (n=12)"));
     Element email = testcase(doc, "email.delivery.p95");
     assertThat(email.getElementsByTagName("failure").getLength()).isZero();
     assertThat(((Element) email.getElementsByTagName("skipped").item(0)).getAttribute("message"))

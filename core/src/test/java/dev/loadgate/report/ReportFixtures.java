@@ -6,6 +6,7 @@ import dev.loadgate.measure.Outcome;
 import dev.loadgate.measure.Phase;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.measure.SeriesKey;
+import dev.loadgate.run.Environment;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Comparison;
 import dev.loadgate.verdict.ConfidenceInterval;
@@ -69,7 +70,21 @@ final class ReportFixtures {
         "Performance Baselines / API Response Times");
   }
 
+  /** The fixture's checks; those of a journey path carry it, as the verdict engine sets it. */
   static List<Check> checks() {
+    return unpathed().stream().map(ReportFixtures::withJourneyPath).toList();
+  }
+
+  private static Check withJourneyPath(Check check) {
+    String[] parts = check.id().split("\\.");
+    boolean pathLatency =
+        (parts[0].equals("latency") || parts[0].equals("service"))
+            && !parts[1].equals("api")
+            && parts[2].equals("p95");
+    return pathLatency ? check.withPath(parts[1]) : check;
+  }
+
+  private static List<Check> unpathed() {
     return List.of(
         new Check(
             "latency.letter_generation.p95",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loadgate.measure.MeasurementStore;
 import dev.loadgate.measure.Measurements;
-import dev.loadgate.report.Environment;
+import dev.loadgate.run.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

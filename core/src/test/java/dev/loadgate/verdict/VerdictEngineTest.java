@@ -6,7 +6,7 @@ import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
-import dev.loadgate.report.Environment;
+import dev.loadgate.run.Environment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,9 @@ class VerdictEngineTest {
     assertThat(auth.ci().lower()).isLessThan(auth.measured());
     assertThat(auth.ci().upper()).isGreaterThan(auth.measured()).isLessThan(500);
     assertThat(auth.reason())
-        .matches("required < 500 ms, actual 2\\d\\d ms \\(95 % CI 2\\d\\d–\\d{3}, n=2400\\)");
+        .matches(
+            "required < 500 ms, actual 2\\d\\d(\\.\\d)? ms \\(95 % CI 2\\d\\d(\\.\\d)?–\\d{3}(\\.\\d)?,"
+                + " n=2400\\)");
   }
 
   @Test
@@ -145,9 +147,9 @@ class VerdictEngineTest {
     Check payment = check(checks, "errors.payment.rate");
     assertThat(payment.status()).isEqualTo(Status.FAIL);
     assertThat(payment.measured()).isEqualTo(10.0);
-    assertThat(payment.unit()).isEqualTo("%");
+    assertThat(payment.unit()).isEqualTo(dev.loadgate.baseline.Unit.PERCENT);
     assertThat(payment.reason())
-        .startsWith("required < 5 %, actual 10.0 % (95 % CI 8.29–12.0, n=1000)");
+        .startsWith("required < 5 %, actual 10 % (95 % CI 8.29–12.02, n=1000)");
     Check all = check(checks, "errors.all.rate");
     assertThat(all.measured()).isEqualTo(2.0);
     assertThat(all.status()).isEqualTo(Status.WARN);

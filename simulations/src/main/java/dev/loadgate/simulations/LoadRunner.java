@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * Runs a {@link LoadPlan} with Gatling inside this JVM. One run at a time per JVM: the plan reaches
  * the simulation through a static holder.
  *
- * <p>The JVM needs {@code --add-opens=java.base/java.lang=ALL-UNNAMED
- * --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED} (the {@code loadgate} launcher passes them).
+ * <p>The JVM needs the flags of {@code jvm.options} at the checkout's root, a java argument file
+ * ({@code java @jvm.options}) that the launcher, the poms and the tests all pass.
  */
 public final class LoadRunner {
   private static final Object ONE_RUN_AT_A_TIME = new Object();

@@ -9,7 +9,6 @@ import dev.loadgate.targets.Secret;
 import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -19,24 +18,17 @@ class AccountPoolsTest {
   }
 
   private static final TargetProfile TARGET =
-      new TargetProfile(
-          URI.create("http://127.0.0.1:1"),
-          null,
-          null,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          List.of(
-              subscriber(1, List.of("l1")),
-              subscriber(2, List.of()),
-              subscriber(3, List.of()),
-              subscriber(4, List.of()),
-              subscriber(5, List.of()),
-              new Account(
-                  "emp@loadgate.test", Secret.of("pw"), "employee", "EMP-ABC123", List.of())));
+      TargetProfile.builder(URI.create("http://127.0.0.1:1"))
+          .accounts(
+              List.of(
+                  subscriber(1, List.of("l1")),
+                  subscriber(2, List.of()),
+                  subscriber(3, List.of()),
+                  subscriber(4, List.of()),
+                  subscriber(5, List.of()),
+                  new Account(
+                      "emp@loadgate.test", Secret.of("pw"), "employee", "EMP-ABC123", List.of())))
+          .build();
 
   @Test
   void spendersAreSplitBetweenWritersAndBuyersOnlyWhenBothRun() {

@@ -17,7 +17,6 @@ import dev.loadgate.targets.Account;
 import dev.loadgate.targets.TargetProfile;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,17 +33,10 @@ class AccountProvisionerIT {
         Recording recording = Recording.start()) {
       TargetProfile seeded = app.targetProfile();
       TargetProfile bare =
-          new TargetProfile(
-              seeded.appUrl(),
-              seeded.authUrl(),
-              seeded.supabaseAnonKey(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              List.of());
+          TargetProfile.builder(seeded.appUrl())
+              .authUrl(seeded.authUrl())
+              .supabaseAnonKey(seeded.supabaseAnonKey().reveal())
+              .build();
       TargetProfile provisioned = AccountProvisioner.withSignedUpSubscribers(bare, 4, "it1");
 
       assertThat(provisioned.accounts("subscriber"))

@@ -3,7 +3,6 @@ package dev.loadgate.simulations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loadgate.targets.Secret;
 import dev.loadgate.targets.TargetProfile;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,17 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class LoadPlanTest {
   private static final TargetProfile TARGET =
-      new TargetProfile(
-          URI.create("http://127.0.0.1:1"),
-          null,
-          null,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.of(Secret.of("sk_live_abc")),
-          Optional.empty(),
-          Optional.empty(),
-          List.of());
+      TargetProfile.builder(URI.create("http://127.0.0.1:1"))
+          .stripeSecretKey("sk_live_abc")
+          .build();
 
   private static final String SUITES =
       """

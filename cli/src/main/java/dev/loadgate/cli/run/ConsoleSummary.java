@@ -1,5 +1,6 @@
 package dev.loadgate.cli.run;
 
+import dev.loadgate.baseline.Unit;
 import dev.loadgate.report.RunResult;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Comparison;
@@ -116,15 +117,8 @@ public final class ConsoleSummary {
     return comparison.regressed() ? change + " REGRESSED" : change;
   }
 
-  private static String number(double value, String unit) {
-    if (Double.isNaN(value)) {
-      return "-";
-    }
-    String u = unit == null ? "" : unit;
-    if (u.equals("ms") && Math.abs(value) >= 10_000) {
-      return String.format(Locale.ROOT, "%.2f s", value / 1000);
-    }
-    String digits = Math.abs(value) >= 100 ? "%.0f" : Math.abs(value) >= 10 ? "%.1f" : "%.2f";
-    return String.format(Locale.ROOT, digits, value) + (u.isEmpty() ? "" : " " + u);
+  /** The one formatter, {@link Unit#format}; {@code -} for a value that was not measured. */
+  private static String number(double value, Unit unit) {
+    return Double.isNaN(value) ? "-" : unit.format(value);
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class BaselinesCommandTest {
-  static final Path PRODUCTION = Path.of("../baselines/production.yaml");
+  static final Path PRODUCTION = Path.of("../test-fixtures/baselines.yaml");
 
   @TempDir Path temp;
 
@@ -39,7 +39,7 @@ class BaselinesCommandTest {
     assertThat(code).isEqualTo(ExitCodes.PASS);
     assertThat(out.toString())
         .isEqualTo(
-            "../baselines/production.yaml: OK, 17 checks (5 paths), 4 scaling triggers, 3 growth"
+            "../test-fixtures/baselines.yaml: OK, 17 checks (5 paths), 4 scaling triggers, 3 growth"
                 + " projections\n");
     assertThat(err.toString()).isEmpty();
   }
@@ -59,8 +59,8 @@ class BaselinesCommandTest {
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString())
         .startsWith("2 problems in " + bad + ":\n")
-        .contains(bad + ":5:9: schema: unsupported schema version")
-        .contains(":24:12: paths.auth.below: duration needs a unit")
+        .contains(bad + ":3:9: schema: unsupported schema version")
+        .contains(":22:12: paths.auth.below: duration needs a unit")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
   }
@@ -84,7 +84,7 @@ class BaselinesCommandTest {
 
     assertThat(code).isEqualTo(ExitCodes.PASS);
     assertThat(out.toString())
-        .isEqualTo(guide + " and ../baselines/production.yaml agree: 25 documented limits\n");
+        .isEqualTo(guide + " and ../test-fixtures/baselines.yaml agree: 25 documented limits\n");
   }
 
   @Test
@@ -98,10 +98,10 @@ class BaselinesCommandTest {
         .isEqualTo(
             "1 differences between "
                 + guide
-                + " and ../baselines/production.yaml:\n"
+                + " and ../test-fixtures/baselines.yaml:\n"
                 + "  latency.payment.p95: the guide says < 4 s ("
                 + guide
-                + ":33), ../baselines/production.yaml says < 3 s (paths.payment)\n");
+                + ":33), ../test-fixtures/baselines.yaml says < 3 s (paths.payment)\n");
   }
 
   @Test

@@ -31,11 +31,7 @@ class InterruptIT {
     Process process =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-                "-Dgatling.data.enableAnalytics=false",
-                "-Dhttps.proxyHost=127.0.0.1",
-                "-Dhttps.proxyPort=9",
+                "@" + InProcessLoadgate.HOME.resolve("jvm.options"),
                 "-Dloadgate.home=" + InProcessLoadgate.HOME,
                 "-jar",
                 jar.toString(),

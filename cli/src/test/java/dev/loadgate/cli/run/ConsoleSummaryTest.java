@@ -3,9 +3,9 @@ package dev.loadgate.cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadgate.measure.Measurements;
-import dev.loadgate.report.Environment;
 import dev.loadgate.report.RunMetadata;
 import dev.loadgate.report.RunResult;
+import dev.loadgate.run.Environment;
 import dev.loadgate.verdict.Check;
 import dev.loadgate.verdict.Comparison;
 import dev.loadgate.verdict.Status;
@@ -65,9 +65,9 @@ class ConsoleSummaryTest {
     assertThat(text.lines())
         .containsExactly(
             "status  check                               measured            limit   samples",
-            "NO_DATA latency.download.p95                       -        < 2000 ms     1,234",
-            "FAIL    latency.letter_generation.p95        31.50 s        < 30.00 s     1,234",
-            "WARN*   errors.all.rate                       1.50 %         < 2.00 %     1,234",
+            "NO_DATA latency.download.p95                       -            < 2 s     1,234",
+            "FAIL    latency.letter_generation.p95         31.5 s           < 30 s     1,234",
+            "WARN*   errors.all.rate                        1.5 %            < 2 %     1,234",
             "PASS    latency.auth.p95                      212 ms         < 500 ms     1,234",
             "* not gated in this suite: reported, never failing the run",
             "",
@@ -119,8 +119,8 @@ class ConsoleSummaryTest {
         .containsExactly(
             "status  check                  measured            limit   samples          vs accepted",
             "FAIL    latency.auth.p95         180 ms         < 500 ms     1,234    +50.0 % REGRESSED",
-            "PASS    db.query.mean           1.00 ms         < 100 ms     1,234                    -",
-            "PASS    errors.all.rate          0.00 %         < 2.00 %     1,234               0.00 %");
+            "PASS    db.query.mean              1 ms         < 100 ms     1,234                    -",
+            "PASS    errors.all.rate             0 %            < 2 %     1,234                  0 %");
   }
 
   @Test

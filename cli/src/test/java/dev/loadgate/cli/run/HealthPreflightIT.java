@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,20 +56,13 @@ class HealthPreflightIT {
 
   private TargetProfile profile(boolean withAdmin) {
     URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    return new TargetProfile(
-        url,
-        null,
-        null,
-        withAdmin
-            ? Optional.of(
-                new Account("admin@loadgate.test", Secret.of("pw"), "admin", "", List.of()))
-            : Optional.empty(),
-        withAdmin ? Optional.of(Secret.of("portal")) : Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of());
+    TargetProfile.Builder profile = TargetProfile.builder(url);
+    if (withAdmin) {
+      profile
+          .admin(new Account("admin@loadgate.test", Secret.of("pw"), "admin", "", List.of()))
+          .adminPortalKey("portal");
+    }
+    return profile.build();
   }
 
   @Test

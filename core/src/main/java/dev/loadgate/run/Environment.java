@@ -1,4 +1,4 @@
-package dev.loadgate.report;
+package dev.loadgate.run;
 
 import java.io.IOException;
 import java.net.URI;

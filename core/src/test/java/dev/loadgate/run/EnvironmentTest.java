@@ -1,4 +1,4 @@
-package dev.loadgate.report;
+package dev.loadgate.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
