@@ -79,8 +79,8 @@ class SuitesTest {
                         "s.yaml:4:13: suites.quick.warmup must be a duration with a unit (ms, s,"
                             + " min, h) such as \"15s\" (got \"5 seconds\")",
                         "s.yaml:6:16: unknown journey \"atuh\"; did you mean \"auth\"? (expected"
-                            + " one of auth, letter_generation, payment, download,"
-                            + " admin_dashboard, email)",
+                            + " one of auth, letter_generation, payment, admin_dashboard,"
+                            + " download, email)",
                         "s.yaml:6:37: suites.quick.journeys.download must be an arrival rate"
                             + " above zero such as \"2/s\" or \"30/min\" (got \"fast\")",
                         "s.yaml:7:13: suites.quick.gated pattern \"latency.atuh.p95\" matches no"

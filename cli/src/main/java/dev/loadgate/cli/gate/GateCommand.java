@@ -64,6 +64,10 @@ import picocli.CommandLine.Spec;
       "  loadgate gate reports/20261129T071502Z-smoke --baselines my-limits.yaml",
       "  loadgate gate reports/20261129T071502Z-smoke --against baselines/accepted/20261128T200000Z-smoke",
       "  loadgate gate reports/20261129T071502Z-smoke --gate 'latency.*' --gate 'errors.*'",
+      "  loadgate gate reports/20261129T071502Z-smoke --baselines new.yaml --allow-ungated 'db.*'",
+      "",
+      "A --gate pattern that matches no check, and (without --gate) a check the original run never",
+      "judged, are bad input: name such a check with --allow-ungated to leave it ungated on purpose.",
       "",
       "Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 bad input, 3 run incomplete."
     })

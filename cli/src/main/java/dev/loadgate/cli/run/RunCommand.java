@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
       "  loadgate run --target https://staging.example.com --allow-host staging.example.com \\",
       "               --db-url \"$STAGING_JDBC_URL\"       # a staging deployment",
       "  loadgate run --against 20261129T071502Z-smoke  # also gate against an accepted run",
+      "  loadgate run --suites my.yaml --allow-ungated 'db.*'  # db checks reported, not gated",
       "",
       "Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 bad input, 3 run incomplete.",
       "Secrets for an external target come from the environment: ADMIN_PORTAL_KEY,"
