@@ -76,11 +76,24 @@ public final class Main implements Runnable {
   /** The command line with {@code runSteps} behind {@code loadgate run} (tests plant fakes). */
   public static CommandLine commandLine(
       PrintWriter out, PrintWriter err, Supplier<RunSteps> runSteps) {
+    return commandLine(out, err, runSteps, System.getenv());
+  }
+
+  /** As above, with {@code environment} for the commands that read secrets from it (tests). */
+  public static CommandLine commandLine(
+      PrintWriter out,
+      PrintWriter err,
+      Supplier<RunSteps> runSteps,
+      java.util.Map<String, String> environment) {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.addSubcommand("run", new RunCommand(runSteps));
+    commandLine.addSubcommand("compare", new dev.loadgate.cli.compare.CompareCommand());
+    commandLine.addSubcommand("calibrate", new dev.loadgate.cli.compare.CalibrateCommand());
     commandLine.addSubcommand("gate", new GateCommand());
     commandLine.addSubcommand("baselines", new BaselinesCommand());
     commandLine.addSubcommand("serve", new dev.loadgate.cli.serve.ServeCommand());
+    commandLine.addSubcommand(
+        "provision", new dev.loadgate.cli.provision.ProvisionCommand(environment));
     commandLine.addSubcommand("cleanup", new dev.loadgate.cli.cleanup.CleanupCommand());
     commandLine.addSubcommand("merge", new dev.loadgate.cli.merge.MergeCommand());
     commandLine.addSubcommand("version", new VersionCommand());

@@ -35,6 +35,9 @@ public final class BaselinesLoader {
   /** The most samples a check may require: more than any run loadgate can make records. */
   static final long MAX_MIN_SAMPLES = 10_000_000;
 
+  /** The largest growth factor a capacity projection may name. */
+  static final double MAX_GROWTH_FACTOR = 1_000;
+
   private static final List<String> TOP_KEYS =
       List.of("schema", "defaults", "paths", "checks", "capacity");
   private static final List<String> DEFAULTS_KEYS = List.of("minSamples", "regression");
@@ -914,14 +917,14 @@ public final class BaselinesLoader {
     String digits = t.endsWith("x") ? t.substring(0, t.length() - 1) : t;
     try {
       double value = Double.parseDouble(digits);
-      if (value > 1) {
+      if (value > 1 && value <= MAX_GROWTH_FACTOR) {
         return value;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
     throw new IllegalArgumentException(
-        "must be a growth factor above 1 such as \"10x\" (got \"" + t + "\")");
+        "must be a growth factor above 1 and at most 1000 such as \"10x\" (got \"" + t + "\")");
   }
 
   // ---- structure -----------------------------------------------------------------------------

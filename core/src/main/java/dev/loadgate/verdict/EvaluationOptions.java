@@ -1,5 +1,6 @@
 package dev.loadgate.verdict;
 
+import dev.loadgate.compare.Calibration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +16,14 @@ import java.util.regex.Pattern;
  * @param accepted an accepted earlier run for relative (regression) gates, if any
  * @param failUndecided when true, a check whose interval contains its limit is a FAIL instead of a
  *     WARN (strict release gates); default false, see {@code docs/verdicts.md}
+ * @param calibration the run-to-run drift the relative gate allows for; default {@link
+ *     Calibration#DEFAULT}
  */
 public record EvaluationOptions(
-    List<String> gated, Optional<AcceptedRun> accepted, boolean failUndecided) {
+    List<String> gated,
+    Optional<AcceptedRun> accepted,
+    boolean failUndecided,
+    Calibration calibration) {
   private static final Pattern GLOB = Pattern.compile("[a-z0-9_.*?]+");
 
   public EvaluationOptions {
@@ -32,6 +38,18 @@ public record EvaluationOptions(
       }
     }
     Objects.requireNonNull(accepted, "accepted");
+    Objects.requireNonNull(calibration, "calibration");
+  }
+
+  /** Options with the default calibration. */
+  public EvaluationOptions(
+      List<String> gated, Optional<AcceptedRun> accepted, boolean failUndecided) {
+    this(gated, accepted, failUndecided, Calibration.DEFAULT);
+  }
+
+  /** The same options with the relative gate allowing for {@code drift}. */
+  public EvaluationOptions calibrated(Calibration drift) {
+    return new EvaluationOptions(gated, accepted, failUndecided, drift);
   }
 
   /** Every check gated, no accepted run, undecided checks warn. */
@@ -41,17 +59,17 @@ public record EvaluationOptions(
 
   /** The same options gating only the checks matching {@code patterns}. */
   public EvaluationOptions gating(List<String> patterns) {
-    return new EvaluationOptions(patterns, accepted, failUndecided);
+    return new EvaluationOptions(patterns, accepted, failUndecided, calibration);
   }
 
   /** The same options with relative gates against {@code run}. */
   public EvaluationOptions against(AcceptedRun run) {
-    return new EvaluationOptions(gated, Optional.of(run), failUndecided);
+    return new EvaluationOptions(gated, Optional.of(run), failUndecided, calibration);
   }
 
   /** The same options with undecided checks failing (or not). */
   public EvaluationOptions failingUndecided(boolean fail) {
-    return new EvaluationOptions(gated, accepted, fail);
+    return new EvaluationOptions(gated, accepted, fail, calibration);
   }
 
   /** Whether the check with this id can fail the gate. */

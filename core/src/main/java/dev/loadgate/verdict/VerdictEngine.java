@@ -6,6 +6,8 @@ import dev.loadgate.baseline.CheckSpec;
 import dev.loadgate.baseline.Source;
 import dev.loadgate.baseline.Statistic;
 import dev.loadgate.baseline.Unit;
+import dev.loadgate.compare.Calibration;
+import dev.loadgate.compare.QuantileRatio;
 import dev.loadgate.measure.Figure;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Phase;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Judges measurements against baselines: one {@link Check} per documented limit, each PASS, WARN,
@@ -31,8 +34,10 @@ import org.HdrHistogram.Histogram;
  *   <li>Too few samples, a missing series or figure: NO_DATA, which fails the gate when gated.
  *   <li>A warning level (an alert's lower level) turns a PASS into a WARN when the value is beyond
  *       it.
- *   <li>Against an accepted run: FAIL when worse beyond the tolerance and the minimum effect with
- *       the two intervals apart.
+ *   <li>Against an accepted run: FAIL when worse beyond the tolerance and the minimum effect, and a
+ *       one-sided test shows the change exceeds the tolerance (p ≤ 1 %; the p95 ratio of {@link
+ *       QuantileRatio} with the calibrated drift); NO_DATA when the accepted run cannot support the
+ *       comparison.
  * </ul>
  */
 public final class VerdictEngine {
@@ -146,11 +151,23 @@ public final class VerdictEngine {
       AcceptedRun accepted = options.accepted().get();
       Measured before = measure(spec, source, accepted.measurements());
       if (before.noData() == null) {
-        comparison = compare(spec, measured, before, accepted.runId());
+        double drift = options.calibration().drift(id);
+        double p = pWorse(spec, measured, before, drift);
+        comparison = compare(spec, measured, before, accepted.runId(), p);
         if (comparison.regressed()) {
           status = Status.FAIL;
         }
-        reason += "; " + describe(spec, comparison);
+        reason += "; " + describe(spec, comparison, p, drift, options.calibration());
+      } else if (measured.ci() != null) {
+        // A statistic the relative gate judges, but the accepted run cannot support the
+        // comparison: fail closed rather than switch the relative gate off.
+        status = Status.NO_DATA;
+        reason +=
+            "; no comparison with accepted run "
+                + accepted.runId()
+                + ": "
+                + before.noData()
+                + " The relative gate fails closed: accept a run that measured this check.";
       } else {
         reason += "; no comparison with accepted run " + accepted.runId() + ": " + before.noData();
       }
@@ -195,7 +212,11 @@ public final class VerdictEngine {
     return !spec.bound().within(best, spec.limit());
   }
 
-  private static Comparison compare(CheckSpec spec, Measured now, Measured before, String runId) {
+  /** One-sided α of the relative gate's test on the change (per check). */
+  static final double RELATIVE_ALPHA = 0.01;
+
+  private static Comparison compare(
+      CheckSpec spec, Measured now, Measured before, String runId, double pWorse) {
     double delta = now.value() - before.value();
     double percent = before.value() == 0 ? Double.NaN : 100 * delta / before.value();
     double worsening = spec.bound().worsening(now.value(), before.value());
@@ -203,11 +224,52 @@ public final class VerdictEngine {
         now.ci() != null
             && before.ci() != null
             && spec.regression().beyond(worsening, before.value(), spec.unit())
-            && !now.ci().overlaps(before.ci());
+            && pWorse <= RELATIVE_ALPHA;
     return new Comparison(runId, before.value(), before.ci(), delta, percent, regressed);
   }
 
-  private static String describe(CheckSpec spec, Comparison c) {
+  /**
+   * The one-sided p-value of "worse than the accepted run by more than the tolerance". Percentiles:
+   * the log ratio of the two (Price–Bonett standard errors from the intervals' widths, plus the
+   * calibrated run-to-run drift), see {@link QuantileRatio}. Rates: the difference of the two
+   * shares against the tolerance, standard errors from the Wilson intervals' widths. NaN when
+   * either side has no interval.
+   */
+  private static double pWorse(CheckSpec spec, Measured now, Measured before, double drift) {
+    if (now.ci() == null || before.ci() == null) {
+      return Double.NaN;
+    }
+    double tolerance = spec.regression().tolerance().fraction();
+    if (spec.statistic().kind() == Statistic.Kind.PERCENTILE
+        && before.ci().lower() > 0
+        && now.ci().lower() > 0) {
+      QuantileRatio ratio =
+          new QuantileRatio(
+              new Intervals.Estimate(
+                  before.value(), before.ci().lower(), before.ci().upper(), before.samples()),
+              new Intervals.Estimate(
+                  now.value(), now.ci().lower(), now.ci().upper(), now.samples()));
+      return spec.bound() == Bound.BELOW
+          ? ratio.pValueSlowerThan(1 + tolerance, drift)
+          : ratio.pValueFasterThan(1 + tolerance, drift);
+    }
+    double seNow = (now.ci().upper() - now.ci().lower()) / (2 * Z_95);
+    double seBefore = (before.ci().upper() - before.ci().lower()) / (2 * Z_95);
+    double allowed =
+        Math.max(Math.abs(before.value()) * tolerance, spec.regression().minEffect(spec.unit()));
+    double se = Math.hypot(seNow, seBefore);
+    if (!(se > 0)) {
+      return spec.bound().worsening(now.value(), before.value()) > allowed ? 0 : 1;
+    }
+    double z = (spec.bound().worsening(now.value(), before.value()) - allowed) / se;
+    return 1 - NORMAL.cumulativeProbability(z);
+  }
+
+  private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+  private static final double Z_95 = NORMAL.inverseCumulativeProbability(0.975);
+
+  private static String describe(
+      CheckSpec spec, Comparison c, double p, double drift, Calibration calibration) {
     String change =
         (c.deltaAbsolute() >= 0 ? "+" : "-")
             + spec.unit().format(Math.abs(c.deltaAbsolute()))
@@ -222,6 +284,21 @@ public final class VerdictEngine {
             + (c.acceptedCi() == null
                 ? ""
                 : " (" + interval(c.acceptedCi(), spec.unit().scaleFor(c.acceptedValue())) + ")");
+    String test =
+        Double.isNaN(p)
+            ? ""
+            : String.format(
+                    Locale.ROOT,
+                    " (one-sided p=%s against the tolerance",
+                    p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p))
+                + (spec.statistic().kind() == Statistic.Kind.PERCENTILE
+                    ? String.format(
+                        Locale.ROOT,
+                        ", run-to-run drift %.1f %% (%s)",
+                        100 * drift,
+                        calibration.measured() ? "calibrated" : "default; run loadgate calibrate")
+                    : "")
+                + ")";
     if (c.regressed()) {
       return "regressed "
           + change
@@ -231,9 +308,9 @@ public final class VerdictEngine {
           + spec.regression().tolerance()
           + " and "
           + spec.unit().format(spec.regression().minEffect(spec.unit()))
-          + " with the intervals apart";
+          + test;
     }
-    return "change " + change + " " + against + ", not a regression";
+    return "change " + change + " " + against + ", not a regression" + test;
   }
 
   // ---- measurement ---------------------------------------------------------------------------

@@ -373,6 +373,14 @@ class BaselinesLoaderTest {
   }
 
   @Test
+  void rejectsAGrowthFactorOutOfRange() {
+    assertThat(problems(VALID.replace("factor: 10x", "factor: 1e400x")))
+        .containsExactly(
+            "t.yaml:70:25: capacity.growth.database.factor: must be a growth factor above 1 and at"
+                + " most 1000 such as \"10x\" (got \"1e400x\")");
+  }
+
+  @Test
   void rejectsAPercentileFinerThanTheEngineCanSize() {
     assertThat(
             problems(

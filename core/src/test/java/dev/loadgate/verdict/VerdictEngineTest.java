@@ -272,7 +272,7 @@ class VerdictEngineTest {
   }
 
   @Test
-  void failsARegressionBeyondToleranceWithIntervalsApart() {
+  void failsARegressionShownBeyondTheTolerance() {
     Measurements before =
         new Samples()
             .group("auth", LOGIN, 3_000, Samples.exponential(new Random(8), 50), 0)
@@ -297,7 +297,73 @@ class VerdictEngineTest {
     assertThat(auth.reason())
         .contains("; regressed +")
         .contains("vs accepted run run-a")
-        .endsWith("beyond the tolerance 10 % and 10 ms with the intervals apart");
+        .contains("beyond the tolerance 10 % and 10 ms (one-sided p=")
+        .endsWith(
+            "against the tolerance, run-to-run drift 5.0 % (default; run loadgate calibrate))");
+  }
+
+  @Test
+  void theCalibratedDriftDecidesWhetherAChangeIsShown() {
+    Measurements before =
+        new Samples()
+            .group("auth", LOGIN, 3_000, Samples.lognormal(new Random(8), Math.log(80), 0.3), 0)
+            .finish();
+    Measurements after =
+        new Samples()
+            .group("auth", LOGIN, 3_000, Samples.lognormal(new Random(9), Math.log(104), 0.3), 0)
+            .finish();
+    EvaluationOptions options =
+        EvaluationOptions.defaults().against(new AcceptedRun("run-a", before, Optional.empty()));
+
+    Check quiet =
+        check(
+            VerdictEngine.evaluate(
+                BASELINES,
+                after,
+                options.calibrated(
+                    new dev.loadgate.compare.Calibration(0.01, Map.of(), "calibration.json"))),
+            "latency.auth.p95");
+    Check noisy =
+        check(
+            VerdictEngine.evaluate(
+                BASELINES,
+                after,
+                options.calibrated(
+                    new dev.loadgate.compare.Calibration(
+                        0.01, Map.of("latency.auth.p95", 0.2), "calibration.json"))),
+            "latency.auth.p95");
+
+    // +30 % on a quiet machine is shown beyond the 10 % tolerance; on one whose p95 drifts by 20 %
+    // between runs, the same change is not evidence.
+    assertThat(quiet.status()).isEqualTo(Status.FAIL);
+    assertThat(quiet.reason()).contains("run-to-run drift 1.0 % (calibrated)");
+    assertThat(noisy.status()).isEqualTo(Status.PASS);
+    assertThat(noisy.comparison().regressed()).isFalse();
+    assertThat(noisy.reason()).contains("not a regression").contains("drift 20.0 % (calibrated)");
+  }
+
+  @Test
+  void anAcceptedRunThatCannotSupportTheComparisonIsNoData() {
+    Measurements thin = new Samples().group("auth", LOGIN, 40, Samples.constant(60), 0).finish();
+    Measurements now =
+        new Samples()
+            .group("auth", LOGIN, 3_000, Samples.exponential(new Random(9), 50), 0)
+            .finish();
+
+    Check auth =
+        check(
+            VerdictEngine.evaluate(
+                BASELINES,
+                now,
+                EvaluationOptions.defaults()
+                    .against(new AcceptedRun("thin", thin, Optional.empty()))),
+            "latency.auth.p95");
+
+    assertThat(auth.status()).isEqualTo(Status.NO_DATA);
+    assertThat(auth.failsGate()).isTrue();
+    assertThat(auth.reason())
+        .contains("; no comparison with accepted run thin: only 40 samples")
+        .endsWith("The relative gate fails closed: accept a run that measured this check.");
   }
 
   @Test

@@ -62,6 +62,33 @@ public final class LoadRunner {
     if (!problems.isEmpty()) {
       return LoadOutcome.refused(String.join(System.lineSeparator(), problems));
     }
+    return gatling(
+        plan,
+        LoadSimulation.class,
+        () -> ActivePlan.install(new ActivePlan(plan, sink, assertions)),
+        ActivePlan::clear);
+  }
+
+  /**
+   * Runs a side-by-side plan ({@link SideBySidePlan}) and blocks until Gatling is done: one arrival
+   * schedule, each arrival to the baseline or the candidate. Refuses when either side's plan has a
+   * problem ({@link #problems}).
+   */
+  public static LoadOutcome runSideBySide(SideBySidePlan duet) {
+    List<String> problems = new ArrayList<>(problems(duet.plan()));
+    problems.addAll(problems(duet.candidatePlan()).stream().map(p -> "candidate: " + p).toList());
+    if (!problems.isEmpty()) {
+      return LoadOutcome.refused(String.join(System.lineSeparator(), problems));
+    }
+    return gatling(
+        duet.plan(),
+        SideBySideSimulation.class,
+        () -> SideBySideSimulation.install(duet),
+        SideBySideSimulation::clear);
+  }
+
+  private static LoadOutcome gatling(
+      LoadPlan plan, Class<?> simulation, Runnable install, Runnable clear) {
     synchronized (ONE_RUN_AT_A_TIME) {
       Path resultsDir = plan.gatlingResultsDir().toAbsolutePath();
       Set<Path> before;
@@ -75,9 +102,11 @@ public final class LoadRunner {
                 + e.getMessage()
                 + "). Pass a writable --out folder.");
       }
-      ActivePlan.install(new ActivePlan(plan, sink, assertions));
+      install.run();
       try {
-        int exit = io.gatling.app.Gatling$.MODULE$.fromArgs(gatlingArgs(plan, resultsDir));
+        int exit =
+            io.gatling.app.Gatling$.MODULE$.fromArgs(
+                gatlingArgs(plan, resultsDir, simulation.getName()));
         Optional<Path> report = newest(children(resultsDir), before);
         return new LoadOutcome(true, exit, report, "");
       } catch (RuntimeException | Error e) {
@@ -85,15 +114,19 @@ public final class LoadRunner {
         return new LoadOutcome(
             false, -1, report, "load: Gatling stopped early (" + rootMessage(e) + ")");
       } finally {
-        ActivePlan.clear();
+        clear.run();
       }
     }
   }
 
   static String[] gatlingArgs(LoadPlan plan, Path resultsDir) {
+    return gatlingArgs(plan, resultsDir, LoadSimulation.class.getName());
+  }
+
+  private static String[] gatlingArgs(LoadPlan plan, Path resultsDir, String simulation) {
     List<String> args = new ArrayList<>();
     args.add("--simulation");
-    args.add(LoadSimulation.class.getName());
+    args.add(simulation);
     args.add("--results-folder");
     args.add(resultsDir.toString());
     args.add("--run-description");

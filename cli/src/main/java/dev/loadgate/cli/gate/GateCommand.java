@@ -5,8 +5,10 @@ import dev.loadgate.baseline.Baselines;
 import dev.loadgate.baseline.BaselinesLoader;
 import dev.loadgate.cli.ExitCodes;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.compare.CalibrationFile;
 import dev.loadgate.cli.options.GateCoverageOptions;
 import dev.loadgate.cli.run.ConsoleSummary;
+import dev.loadgate.compare.CalibrationException;
 import dev.loadgate.config.Glob;
 import dev.loadgate.config.Suggestions;
 import dev.loadgate.measure.MeasurementFormatException;
@@ -174,7 +176,11 @@ public final class GateCommand implements Callable<Integer> {
       if (unfit.isPresent()) {
         throw new GateInputException("--against " + unfit.get());
       }
-      options = options.against(accepted);
+      try {
+        options = options.against(accepted).calibrated(CalibrationFile.load());
+      } catch (CalibrationException e) {
+        throw new GateInputException(e.getMessage());
+      }
       acceptedRunId = accepted.runId();
       notes.addAll(accepted.environmentDifferences(environment));
     }

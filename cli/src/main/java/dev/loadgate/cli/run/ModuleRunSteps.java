@@ -7,12 +7,19 @@ import dev.loadgate.benchmarks.BenchmarkPlan;
 import dev.loadgate.benchmarks.BenchmarkRunner;
 import dev.loadgate.benchmarks.BenchmarkSettings;
 import dev.loadgate.cli.BadInputException;
+import dev.loadgate.cli.IncompleteRunException;
 import dev.loadgate.cli.LoadgateHome;
+import dev.loadgate.cli.compare.CalibrationFile;
+import dev.loadgate.cli.provision.ProvisionException;
+import dev.loadgate.cli.provision.ProvisionInputs;
+import dev.loadgate.cli.provision.ProvisionSettings;
+import dev.loadgate.cli.provision.Provisioner;
 import dev.loadgate.cli.safety.StripeKeyGuard;
 import dev.loadgate.cli.safety.UserRateCap;
 import dev.loadgate.cli.targets.EmbeddedTarget;
 import dev.loadgate.cli.targets.EmbeddedTargetSpec;
 import dev.loadgate.cli.targets.EmbeddedTargets;
+import dev.loadgate.compare.CalibrationException;
 import dev.loadgate.config.Suggestions;
 import dev.loadgate.dbprobe.DbProbe;
 import dev.loadgate.dbprobe.EmailQueueProbe;
@@ -32,6 +39,7 @@ import dev.loadgate.simulations.LoadRunner;
 import dev.loadgate.simulations.Suite;
 import dev.loadgate.simulations.SuiteException;
 import dev.loadgate.simulations.Suites;
+import dev.loadgate.targets.Account;
 import dev.loadgate.targets.AccountsFile;
 import dev.loadgate.targets.AccountsFileException;
 import dev.loadgate.targets.Secret;
@@ -40,6 +48,7 @@ import dev.loadgate.verdict.AcceptedRun;
 import dev.loadgate.verdict.AcceptedRunException;
 import dev.loadgate.verdict.AcceptedRuns;
 import dev.loadgate.verdict.Check;
+import dev.loadgate.verdict.EvaluationOptions;
 import dev.loadgate.verdict.VerdictEngine;
 import java.net.URI;
 import java.nio.file.Files;
@@ -85,6 +94,9 @@ public final class ModuleRunSteps implements RunSteps {
     Optional<Suite> suite = baselines.flatMap(b -> loadSuite(request, b, problems));
     Optional<AcceptedRun> accepted =
         request.against().flatMap(against -> loadAccepted(against, request.suite(), problems));
+    if (request.against().isPresent()) {
+      calibrationProblem().ifPresent(problems::add);
+    }
     List<FaultSpec> faults = new ArrayList<>();
     for (String injection : request.injections()) {
       try {
@@ -124,13 +136,34 @@ public final class ModuleRunSteps implements RunSteps {
     StripeKeyGuard.problem(
             environment.get(StripeKeyGuard.ENV), plan.arrivalRatePerSec("payment") > 0)
         .ifPresent(problems::add);
+    Optional<ProvisionSettings> provisioning = Optional.empty();
     if (external.isPresent() && problems.isEmpty()) {
-      problems.addAll(LoadRunner.problems(plan));
+      List<String> unmet = LoadRunner.problems(plan);
+      if (!unmet.isEmpty() && request.provision()) {
+        // The accounts file is missing or short: the dataset is provisioned when the target
+        // "starts"; until then the journeys are checked against the dataset that will exist.
+        provisioning = provisionSettings(request, external.get(), problems);
+        unmet =
+            provisioning
+                .map(p -> LoadRunner.problems(plan.withTarget(planned(external.get(), p))))
+                .orElse(List.of());
+      }
+      problems.addAll(unmet);
     }
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);
     }
-    return new RunPlan(request, baselines.get(), plan, accepted, faults, external);
+    return new RunPlan(request, baselines.get(), plan, accepted, faults, external, provisioning);
+  }
+
+  /** A calibration file the relative gate would read but cannot, checked before any load. */
+  private static Optional<String> calibrationProblem() {
+    try {
+      CalibrationFile.load();
+      return Optional.empty();
+    } catch (CalibrationException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   /** Where an embedded run's plan points until its target has started; nothing is sent to it. */
@@ -196,9 +229,66 @@ public final class ModuleRunSteps implements RunSteps {
     }
   }
 
+  private Optional<ProvisionSettings> provisionSettings(
+      RunRequest request, TargetProfile external, List<String> problems) {
+    return ProvisionInputs.read(
+        request.target().orElseThrow(),
+        request.authUrl().orElse(null),
+        ProvisionInputs.DEFAULT_SUBSCRIBERS,
+        ProvisionInputs.DEFAULT_EMPLOYEES,
+        ProvisionInputs.DEFAULT_APPROVED_LETTERS,
+        external.admin().map(Account::email).orElse(null),
+        request.accountsFile().orElseThrow(),
+        environment,
+        problems);
+  }
+
+  /** {@code profile} with placeholders for the accounts {@code settings} will provision. */
+  private static TargetProfile planned(TargetProfile profile, ProvisionSettings settings) {
+    List<Account> accounts = new ArrayList<>();
+    int readers = Provisioner.readers(settings.subscribers(), settings.approvedLetters());
+    for (int i = 0; i < settings.subscribers(); i++) {
+      accounts.add(
+          new Account(
+              "planned-" + i + "@" + Account.SYNTHETIC_DOMAIN,
+              settings.accountPassword(),
+              "subscriber",
+              "",
+              i < readers ? List.of("planned") : List.of()));
+    }
+    for (int i = 0; i < settings.employees(); i++) {
+      accounts.add(
+          new Account(
+              "planned-emp-" + i + "@" + Account.SYNTHETIC_DOMAIN,
+              settings.accountPassword(),
+              "employee",
+              "EMP-PLANNED",
+              List.of()));
+    }
+    return withAccounts(profile, settings.admin().or(profile::admin), accounts);
+  }
+
+  private static TargetProfile withAccounts(
+      TargetProfile profile, Optional<Account> admin, List<Account> accounts) {
+    return new TargetProfile(
+        profile.appUrl(),
+        profile.authUrl(),
+        profile.supabaseAnonKey(),
+        admin,
+        profile.adminPortalKey(),
+        profile.stripeWebhookSecret(),
+        profile.stripeSecretKey(),
+        profile.cronSecret(),
+        profile.databaseUrl(),
+        accounts);
+  }
+
   private TargetProfile externalProfile(RunRequest request, List<String> problems) {
     AccountsFile accounts = new AccountsFile(Optional.empty(), List.of());
-    if (request.accountsFile().isPresent()) {
+    boolean toProvision =
+        request.provision()
+            && request.accountsFile().filter(f -> !Files.isRegularFile(f)).isPresent();
+    if (request.accountsFile().isPresent() && !toProvision) {
       try {
         Path file = request.accountsFile().get();
         accounts =
@@ -228,7 +318,9 @@ public final class ModuleRunSteps implements RunSteps {
   @Override
   public Target startTarget(RunPlan plan) {
     if (plan.externalTarget().isPresent()) {
-      return new ExternalTarget(plan.externalTarget().get(), plan.request());
+      return plan.provisioning().isEmpty()
+          ? new ExternalTarget(plan.externalTarget().get(), plan.request(), List.of())
+          : provisioned(plan, plan.provisioning().get());
     }
     EmbeddedTarget target =
         EmbeddedTargets.start(
@@ -237,9 +329,46 @@ public final class ModuleRunSteps implements RunSteps {
     return new ChildTarget(target, plan.faults());
   }
 
+  /** {@code run --provision}: the dataset is created first, then the target is what it gives. */
+  private static Target provisioned(RunPlan plan, ProvisionSettings settings) {
+    Provisioner.Result result;
+    try {
+      result = new Provisioner(settings, step -> {}).run();
+    } catch (ProvisionException e) {
+      throw new IncompleteRunException("--provision: " + e.getMessage(), e);
+    }
+    Path file = plan.request().accountsFile().orElseThrow();
+    try {
+      ProvisionInputs.write(file, plan.request().target().orElseThrow(), result);
+    } catch (java.io.UncheckedIOException e) {
+      throw new IncompleteRunException(
+          "--accounts: cannot write " + LoadgateHome.display(file) + " (" + e.getMessage() + ").",
+          e);
+    }
+    TargetProfile profile =
+        withAccounts(plan.externalTarget().orElseThrow(), result.admin(), result.accounts());
+    String note =
+        String.format(
+            java.util.Locale.ROOT,
+            "provisioned on the target (--provision): %d users created, %d reused; %d annual"
+                + " plans bought; %d letters approved, %d reused; accounts in %s",
+            result.usersCreated(),
+            result.usersReused(),
+            result.plansBought(),
+            result.lettersApproved(),
+            result.lettersReused(),
+            LoadgateHome.display(file));
+    return new ExternalTarget(profile, plan.request(), List.of(note));
+  }
+
   @Override
   public List<String> preflight(Target target) {
-    return new HealthPreflight().check(target.profile());
+    List<String> notes = new ArrayList<>();
+    if (target instanceof ExternalTarget external) {
+      notes.addAll(external.notes());
+    }
+    notes.addAll(new HealthPreflight().check(target.profile()));
+    return notes;
   }
 
   @Override
@@ -286,7 +415,12 @@ public final class ModuleRunSteps implements RunSteps {
 
   @Override
   public List<Check> judge(RunPlan plan, Measurements measurements) {
-    return VerdictEngine.evaluate(plan.baselines(), measurements, plan.evaluation());
+    EvaluationOptions options = plan.evaluation();
+    if (plan.accepted().isPresent()) {
+      // The relative gate allows for this machine's run-to-run drift (loadgate calibrate).
+      options = options.calibrated(CalibrationFile.load());
+    }
+    return VerdictEngine.evaluate(plan.baselines(), measurements, options);
   }
 
   @Override
@@ -398,7 +532,12 @@ public final class ModuleRunSteps implements RunSteps {
   }
 
   /** A target loadgate did not start and does not stop. */
-  private record ExternalTarget(TargetProfile profile, RunRequest request) implements Target {
+  private record ExternalTarget(TargetProfile profile, RunRequest request, List<String> notes)
+      implements Target {
+    ExternalTarget {
+      notes = List.copyOf(notes);
+    }
+
     @Override
     public Optional<Secret> jdbcUrl() {
       return request.databaseUrl();
@@ -406,7 +545,7 @@ public final class ModuleRunSteps implements RunSteps {
 
     @Override
     public String description() {
-      return request.targetDisplay();
+      return request.targetDisplay() + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
     }
 
     @Override

@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
       "  loadgate run --target https://staging.example.com --allow-host staging.example.com \\",
       "               --db-url \"$STAGING_JDBC_URL\"       # a staging deployment",
       "  loadgate run --against 20261129T071502Z-smoke  # also gate against an accepted run",
+      "  loadgate run --target http://127.0.0.1:8080 --accounts lg-accounts.yaml --provision",
       "  loadgate run --suites my.yaml --allow-ungated 'db.*'  # db checks reported, not gated",
       "",
       "Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 bad input, 3 run incomplete.",
@@ -138,6 +139,14 @@ public final class RunCommand implements Callable<Integer> {
       description = "Synthetic accounts of an external target (YAML; see docs/safety.md).")
   private Path accounts;
 
+  @Option(
+      names = "--provision",
+      description =
+          "When the --accounts file is missing or short, create the dataset on the external target"
+              + " first, as loadgate provision does, and write the file (see loadgate provision"
+              + " --help for its variables).")
+  private boolean provision;
+
   @Mixin private TargetSafetyOptions targetSafety;
 
   @Option(
@@ -211,6 +220,13 @@ public final class RunCommand implements Callable<Integer> {
               + target
               + "). Drop --target to see the fault on the embedded app.");
     }
+    if (provision && (targetUrl.isEmpty() || accounts == null)) {
+      problems.add(
+          "--provision: provisioning needs an external target and the file to keep its accounts in"
+              + " (expected --target URL and --accounts FILE, got "
+              + (targetUrl.isEmpty() ? "no --target" : "no --accounts")
+              + "). The embedded target is seeded already.");
+    }
     Optional<Secret> database = databaseUrl.value(System.getenv(), problems);
     List<String> hosts = targetSafety.allowedHosts(problems);
     RunRequest request =
@@ -235,7 +251,8 @@ public final class RunCommand implements Callable<Integer> {
                 targetSafety.productionAcknowledged(),
                 cap,
                 overrideCaps),
-            gateCoverage.allowUngated());
+            gateCoverage.allowUngated(),
+            provision);
     problems.addAll(targetProblems(request));
     return request;
   }

@@ -1,6 +1,7 @@
 package dev.loadgate.cli.run;
 
 import dev.loadgate.baseline.Baselines;
+import dev.loadgate.cli.provision.ProvisionSettings;
 import dev.loadgate.refapp.FaultSpec;
 import dev.loadgate.simulations.LoadPlan;
 import dev.loadgate.simulations.Suite;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param accepted the accepted run of {@code --against}, if any
  * @param faults the faults to inject into the embedded target
  * @param externalTarget the external target's profile; empty for the embedded one
+ * @param provisioning the dataset {@code --provision} creates on the external target before load;
+ *     empty when the accounts file suffices (or without {@code --provision})
  */
 public record RunPlan(
     RunRequest request,
@@ -30,7 +33,19 @@ public record RunPlan(
     LoadPlan load,
     Optional<AcceptedRun> accepted,
     List<FaultSpec> faults,
-    Optional<TargetProfile> externalTarget) {
+    Optional<TargetProfile> externalTarget,
+    Optional<ProvisionSettings> provisioning) {
+  /** A plan with nothing to provision. */
+  public RunPlan(
+      RunRequest request,
+      Baselines baselines,
+      LoadPlan load,
+      Optional<AcceptedRun> accepted,
+      List<FaultSpec> faults,
+      Optional<TargetProfile> externalTarget) {
+    this(request, baselines, load, accepted, faults, externalTarget, Optional.empty());
+  }
+
   public RunPlan {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(baselines, "baselines");
@@ -38,6 +53,7 @@ public record RunPlan(
     Objects.requireNonNull(accepted, "accepted");
     faults = List.copyOf(faults);
     Objects.requireNonNull(externalTarget, "externalTarget");
+    Objects.requireNonNull(provisioning, "provisioning");
   }
 
   /** The suite's name. */

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param accountsFile the synthetic accounts of an external target
  * @param safety the options of the safety interlocks
  * @param allowUngated {@code --allow-ungated}: check ids (globs) the user leaves ungated on purpose
+ * @param provision whether to provision the synthetic dataset on an external target when the
+ *     accounts file is missing or short ({@code --provision})
  */
 public record RunRequest(
     Optional<URI> target,
@@ -43,7 +45,8 @@ public record RunRequest(
     Optional<Secret> databaseUrl,
     Optional<Path> accountsFile,
     SafetyOptions safety,
-    List<String> allowUngated) {
+    List<String> allowUngated,
+    boolean provision) {
   /** A request that leaves no check ungated beyond what the suite says. */
   public RunRequest(
       Optional<URI> target,
@@ -75,7 +78,44 @@ public record RunRequest(
         databaseUrl,
         accountsFile,
         safety,
-        List.of());
+        List.of(),
+        false);
+  }
+
+  /** A request without {@code --provision}. */
+  public RunRequest(
+      Optional<URI> target,
+      Optional<URI> authUrl,
+      String suite,
+      Path baselinesFile,
+      Path suitesFile,
+      Optional<String> against,
+      Path reportsRoot,
+      Optional<Duration> duration,
+      double rateScale,
+      List<String> injections,
+      boolean jmh,
+      Optional<Secret> databaseUrl,
+      Optional<Path> accountsFile,
+      SafetyOptions safety,
+      List<String> allowUngated) {
+    this(
+        target,
+        authUrl,
+        suite,
+        baselinesFile,
+        suitesFile,
+        against,
+        reportsRoot,
+        duration,
+        rateScale,
+        injections,
+        jmh,
+        databaseUrl,
+        accountsFile,
+        safety,
+        allowUngated,
+        false);
   }
 
   public RunRequest {

@@ -10,7 +10,7 @@ import java.time.Duration;
  * the process with the run's exit code (3). A JVM shutdown hook is the one portable way to see both
  * signals; {@code Runtime.halt} is what sets the exit code from inside it.
  */
-final class ShutdownGuard implements AutoCloseable {
+public final class ShutdownGuard implements AutoCloseable {
   /** How long the hook waits for the run to write its folder before giving up. */
   static final Duration GRACE = Duration.ofSeconds(90);
 
@@ -20,7 +20,7 @@ final class ShutdownGuard implements AutoCloseable {
     this.hook = hook;
   }
 
-  static ShutdownGuard install(RunControl control, PrintWriter err) {
+  public static ShutdownGuard install(RunControl control, PrintWriter err) {
     Thread hook =
         new Thread(
             () -> {

@@ -153,10 +153,28 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (childOf != null) {
       TargetChild.recordPostmaster(childOf, app.targetProfile().databaseUrl().orElseThrow());
-      out.println(TargetChild.readyLine(app.baseUrl(), app.targetProfile().databaseUrl().get()));
+      out.println(
+          TargetChild.readyLine(
+              app.baseUrl(),
+              app.targetProfile().databaseUrl().get(),
+              app.targetProfile().supabaseAnonKey()));
     }
     out.println("reference app: " + app.baseUrl() + " (Ctrl-C stops it and its database)");
     out.println("health:        " + app.baseUrl() + "/api/health");
+    if (settings.databaseUrl().isEmpty()) {
+      // The embedded database trusts local connections: its URL holds no password.
+      out.println("database:      " + app.targetProfile().databaseUrl().orElseThrow().reveal());
+    }
+    if (!app.targetProfile().supabaseAnonKey().isEmpty()) {
+      // Public by design (every browser gets it); provision and run send it as apikey.
+      out.println(
+          "anon key:      "
+              + app.targetProfile().supabaseAnonKey().reveal()
+              + " (export SUPABASE_ANON_KEY=... for provision and run)");
+    }
+    if (accountsOut != null) {
+      out.println("accounts:      " + accountsOut + " (passwords: " + SEED_PASSWORD_ENV + ")");
+    }
     out.flush();
     stopped.await();
     return ExitCodes.PASS;

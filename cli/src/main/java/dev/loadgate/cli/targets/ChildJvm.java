@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * How loadgate starts a child JVM of its own: the same {@code java} and the same classpath (the fat
- * jar, or the test classpath), the child's JVM flags from this one place, then a main class.
+ * jar, or the test classpath), the JVM flags of {@code jvm.options} (the checkout's one place for
+ * them, read as a java argument file) plus the child's own, then a main class.
  */
 public final class ChildJvm {
   /** Extra flags for every child JVM (e.g. {@code -Xmx2g}), split at white space. */
@@ -33,6 +34,7 @@ public final class ChildJvm {
       Map<String, String> environment, List<String> flags, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    jvmOptions().ifPresent(file -> command.add("@" + file));
     command.addAll(flags);
     String extra = environment.getOrDefault(OPTS_ENV, "").trim();
     if (!extra.isEmpty()) {
@@ -43,6 +45,18 @@ public final class ChildJvm {
     command.add(mainClass);
     command.addAll(args);
     return command;
+  }
+
+  /** {@code <loadgate.home>/jvm.options}, when loadgate runs from a checkout that has it. */
+  static java.util.Optional<Path> jvmOptions() {
+    String home = System.getProperty("loadgate.home");
+    if (home == null || home.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    Path file = Path.of(home, "jvm.options").toAbsolutePath();
+    return java.nio.file.Files.isRegularFile(file)
+        ? java.util.Optional.of(file)
+        : java.util.Optional.empty();
   }
 
   /** This JVM's classpath with every entry absolute, so the child may run in any folder. */

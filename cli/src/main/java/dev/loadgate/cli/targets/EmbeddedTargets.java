@@ -47,7 +47,10 @@ import java.util.concurrent.TimeoutException;
  * child's ready line, never for a fixed time.
  */
 public final class EmbeddedTargets {
-  /** The line the child prints when it serves: {@code <prefix><base URL> <JDBC URL>}. */
+  /**
+   * The line the child prints when it serves: {@code <prefix><base URL> <JDBC URL> <anon key or
+   * ->}.
+   */
   public static final String READY_PREFIX = "loadgate-target ready ";
 
   /** The hidden {@code loadgate serve} option that makes it a child of this launcher. */
@@ -103,7 +106,8 @@ public final class EmbeddedTargets {
     URI baseUrl = URI.create(parts[0]);
     TargetProfile profile;
     try {
-      profile = profile(spec.secrets(), entry, baseUrl, Secret.of(parts[1]));
+      Secret anonKey = Secret.of(parts.length > 2 && !parts[2].equals("-") ? parts[2] : "");
+      profile = profile(spec.secrets(), entry, baseUrl, Secret.of(parts[1]), anonKey);
     } catch (AccountsFileException e) {
       throw failed(process, entry, lastLines, false);
     }
@@ -187,7 +191,7 @@ public final class EmbeddedTargets {
   }
 
   private static TargetProfile profile(
-      AppSecrets secrets, Path entry, URI baseUrl, Secret jdbcUrl) {
+      AppSecrets secrets, Path entry, URI baseUrl, Secret jdbcUrl, Secret anonKey) {
     AccountsFile accounts =
         AccountsFile.read(
             entry.resolve(TargetRecords.ACCOUNTS),
@@ -195,7 +199,7 @@ public final class EmbeddedTargets {
     return new TargetProfile(
         baseUrl,
         baseUrl,
-        Secret.of(""),
+        anonKey,
         accounts.admin(),
         Optional.of(secrets.adminPortalKey()),
         Optional.of(secrets.stripeWebhookSecret()),

@@ -65,8 +65,16 @@ public final class TargetChild {
     }
   }
 
-  /** The line {@link EmbeddedTargets#start} waits for. */
-  public static String readyLine(URI baseUrl, Secret jdbcUrl) {
-    return EmbeddedTargets.READY_PREFIX + baseUrl + " " + jdbcUrl.reveal();
+  /**
+   * The line {@link EmbeddedTargets#start} waits for: base URL, JDBC URL and the Supabase anon key
+   * the app wants as {@code apikey} ({@code -} when it wants none).
+   */
+  public static String readyLine(URI baseUrl, Secret jdbcUrl, Secret anonKey) {
+    return EmbeddedTargets.READY_PREFIX
+        + baseUrl
+        + " "
+        + jdbcUrl.reveal()
+        + " "
+        + (anonKey.isEmpty() ? "-" : anonKey.reveal());
   }
 }

@@ -65,6 +65,61 @@ class BaselinesCommandTest {
         .doesNotContain("\tat ");
   }
 
+  /**
+   * Issue 14's bad YAML inputs: each is exit 2 with the place and the rule, fast, no stack trace.
+   */
+  @Test
+  void refusesEachBadInputOfTheReaderWithExitTwoAndItsPlace() throws IOException {
+    String valid = Files.readString(PRODUCTION);
+    assertRefused(
+        bytes(valid.replace("    rate: 100 ", "    rate: 1e23 ")),
+        ":8:11: defaults.minSamples.rate: must be a whole number of samples from 1 to 10,000,000"
+            + " (got \"1e23\")");
+    assertRefused(
+        bytes(
+            valid.replaceFirst(
+                "percentile: 95\n    below: 500ms", "percentile: 99.9999999\n    below: 500ms")),
+        ":21:17: paths.auth.percentile: percentile 99.9999999 is finer than a run can be sized for"
+            + " (expected at most 99.99, with at most two decimals, got 99.9999999)");
+    assertRefused(
+        bytes(valid + "---\nschema: loadgate.baselines/v1\n"),
+        ":177:1: a second YAML document (expected one document per file, got another after \"---\").");
+    assertRefused(
+        bytes(
+            valid
+                .replace("below: 500ms", "below: &lim 500ms")
+                .replace("below: 2s\n", "below: *lim\n")),
+        ":46:12: paths.download.below: YAML aliases are not supported (expected the value written out, got"
+            + " *lim). Repeat the value instead.");
+    byte[] latin1 =
+        valid
+            .replace("title: Authentication", "title: Authentification \u00e9")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertRefused(latin1, ":20:29: not valid UTF-8 (expected UTF-8 text, got the byte 0xE9).");
+    byte[] huge = new byte[50 << 20];
+    java.util.Arrays.fill(huge, (byte) 'x');
+    System.arraycopy(bytes("title: "), 0, huge, 0, 7);
+    assertRefused(
+        huge,
+        ": file too large (expected at most 1048576 bytes, got 52428800). A configuration file");
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void assertRefused(byte[] content, String expected) throws IOException {
+    Path file = temp.resolve("input.yaml");
+    Files.write(file, content);
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+
+    int code = run("validate", file.toString());
+
+    assertThat(code).as(expected).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).as(expected).contains(file + expected).doesNotContain("\tat ");
+  }
+
   @Test
   void reportsAMissingFileWithoutAStackTrace() {
     int code = run("validate", "nope.yaml");

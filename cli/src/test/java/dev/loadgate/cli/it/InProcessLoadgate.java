@@ -74,7 +74,8 @@ final class InProcessLoadgate {
           Main.commandLine(
                   new PrintWriter(capturedOut, true, StandardCharsets.UTF_8),
                   new PrintWriter(capturedErr, true, StandardCharsets.UTF_8),
-                  () -> new ModuleRunSteps(environment))
+                  () -> new ModuleRunSteps(environment),
+                  environment)
               .execute(args);
     } finally {
       System.setOut(originalOut);

@@ -51,11 +51,7 @@ class EmbeddedTargetIT {
     Process loadgate =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-                "-Dgatling.data.enableAnalytics=false",
-                "-Dhttps.proxyHost=127.0.0.1",
-                "-Dhttps.proxyPort=9",
+                "@" + HOME.resolve("jvm.options"),
                 "-D" + TargetRecords.ROOT_PROPERTY + "=" + records,
                 "-Dloadgate.home=" + HOME,
                 "-jar",
