@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.HdrHistogram.EncodableHistogram;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
@@ -36,66 +32,115 @@ public final class MeasurementStore {
 
   public static final String INDEX_FILE = "measurements.json";
 
+  /** Set in an index written while the run goes; its logs may run ahead of it. */
+  static final String LIVE_FIELD = "live";
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private MeasurementStore() {}
 
-  /** Writes {@code measurements} into {@code folder} (created if needed). */
+  /**
+   * Writes {@code measurements} into {@code folder} (created if needed). Each file is written
+   * beside its final name and renamed over it, so a crash leaves the previous version or the new
+   * one, never half a file; the index is written last.
+   */
   public static void write(Path folder, Measurements measurements) {
     try {
       Files.createDirectories(folder);
-      ObjectNode index = JSON.createObjectNode();
-      index.put("schema", SCHEMA);
-      index.put("valueUnit", "microseconds");
-      ArrayNode seriesNodes = index.putArray("series");
+      ArrayNode seriesNodes = JSON.createArrayNode();
       Set<String> usedFiles = new HashSet<>();
       for (Phase phase : Phase.values()) {
         for (Series series : measurements.series(phase)) {
           String file = uniqueFile(series.key(), usedFiles);
-          writeLog(folder.resolve(file), series);
-          seriesNodes.add(seriesNode(series, file));
+          Path log = folder.resolve(file);
+          Files.createDirectories(log.getParent());
+          replace(log, logText(series, series.intervals()));
+          seriesNodes.add(seriesNode(series, file, series.sampleCount()));
         }
       }
-      ArrayNode figureNodes = index.putArray("figures");
-      measurements.figures().values().stream()
-          .sorted(java.util.Comparator.comparing(Figure::id))
-          .forEach(figure -> figureNodes.add(figureNode(figure)));
-      JSON.writeValue(folder.resolve(INDEX_FILE).toFile(), index);
+      replace(folder.resolve(INDEX_FILE), index(seriesNodes, measurements.figures(), false));
     } catch (IOException e) {
       throw new UncheckedIOException("could not write measurements to " + folder, e);
     }
   }
 
-  /** Reads what {@link #write} wrote. */
+  /** The index document: the series nodes, the figures, and whether it is a live index. */
+  static byte[] index(ArrayNode seriesNodes, Map<String, Figure> figures, boolean live)
+      throws IOException {
+    ObjectNode index = JSON.createObjectNode();
+    index.put("schema", SCHEMA);
+    index.put("valueUnit", "microseconds");
+    if (live) {
+      index.put(LIVE_FIELD, true);
+    }
+    index.set("series", seriesNodes);
+    ArrayNode figureNodes = index.putArray("figures");
+    figures.values().stream()
+        .sorted(java.util.Comparator.comparing(Figure::id))
+        .forEach(figure -> figureNodes.add(figureNode(figure)));
+    return JSON.writeValueAsBytes(index);
+  }
+
+  /** Writes {@code bytes} to a sibling of {@code file} and renames it over {@code file}. */
+  static void replace(Path file, byte[] bytes) throws IOException {
+    Path staging = file.resolveSibling("." + file.getFileName() + ".partial");
+    try {
+      Files.write(staging, bytes);
+      Files.move(
+          staging,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.deleteIfExists(staging);
+      throw e;
+    }
+  }
+
+  /**
+   * Reads what {@link #write} (or a {@link LiveMeasurementLog}) wrote, strictly: every series'
+   * {@code .hlog} must be whole, decode, stay in the histogram's range and hold exactly the samples
+   * and intervals the index says. A live index (a run still going, or killed) may trail its logs by
+   * the intervals appended after its last rewrite; those are left out.
+   *
+   * @throws MeasurementFormatException naming the file (and line) of the first problem
+   */
   public static Measurements read(Path folder) {
     Path indexFile = folder.resolve(INDEX_FILE);
+    JsonNode index;
     try {
-      JsonNode index = JSON.readTree(indexFile.toFile());
-      String schema = index.path("schema").asText();
-      if (!SCHEMA.equals(schema)) {
-        throw new IllegalArgumentException(
-            indexFile
-                + ": unsupported schema (expected \""
-                + SCHEMA
-                + "\", got \""
-                + schema
-                + "\")");
-      }
-      Map<SeriesKey, Series> series = new LinkedHashMap<>();
-      for (JsonNode node : index.path("series")) {
-        Series s = readSeries(folder, node);
-        series.put(s.key(), s);
-      }
-      Map<String, Figure> figures = new LinkedHashMap<>();
-      for (JsonNode node : index.path("figures")) {
-        Figure figure = readFigure(node);
-        figures.put(figure.id(), figure);
-      }
-      return new Measurements(series, figures);
+      index = JSON.readTree(indexFile.toFile());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new MeasurementFormatException(
+          indexFile
+              + ":"
+              + e.getLocation().getLineNr()
+              + ": not valid JSON ("
+              + e.getOriginalMessage()
+              + "). The file was cut off or edited; rerun the load.",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read measurements from " + indexFile, e);
     }
+    String schema = index == null ? "" : index.path("schema").asText();
+    if (!SCHEMA.equals(schema)) {
+      throw new MeasurementFormatException(
+          indexFile + ": unsupported schema (expected \"" + SCHEMA + "\", got \"" + schema + "\")");
+    }
+    boolean live = index.path(LIVE_FIELD).asBoolean(false);
+    Map<SeriesKey, Series> series = new LinkedHashMap<>();
+    int i = 0;
+    for (JsonNode node : index.path("series")) {
+      Series s = readSeries(folder, indexFile + ": series[" + i++ + "]", node, live);
+      series.put(s.key(), s);
+    }
+    Map<String, Figure> figures = new LinkedHashMap<>();
+    for (JsonNode node : index.path("figures")) {
+      Figure figure = readFigure(node);
+      figures.put(figure.id(), figure);
+    }
+    return new Measurements(series, figures);
   }
 
   /** A figure as JSON; a value that could not be measured (NaN) is written as null. */
@@ -137,7 +182,7 @@ public final class MeasurementStore {
         evidence);
   }
 
-  private static String uniqueFile(SeriesKey key, Set<String> used) {
+  static String uniqueFile(SeriesKey key, Set<String> used) {
     String base = "histograms/" + key.phase().name().toLowerCase(java.util.Locale.ROOT) + "/";
     String candidate = base + key.slug() + ".hlog";
     for (int i = 2; !used.add(candidate); i++) {
@@ -146,13 +191,19 @@ public final class MeasurementStore {
     return candidate;
   }
 
-  private static ObjectNode seriesNode(Series series, String file) {
+  /**
+   * The index entry of a series.
+   *
+   * @param samples the samples its log holds (while a run goes, the outcome counters may run ahead
+   *     of the intervals cut so far)
+   */
+  static ObjectNode seriesNode(Series series, String file, long samples) {
     ObjectNode node = JSON.createObjectNode();
     node.put("phase", series.key().phase().name());
     node.put("kind", series.key().kind().name());
     node.put("name", series.key().name());
     node.put("file", file);
-    node.put("samples", series.sampleCount());
+    node.put("samples", samples);
     ObjectNode outcomes = node.putObject("outcomes");
     series.outcomeCounts().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -162,53 +213,97 @@ public final class MeasurementStore {
     return node;
   }
 
-  private static void writeLog(Path file, Series series) throws IOException {
-    Files.createDirectories(file.getParent());
-    try (OutputStream out = Files.newOutputStream(file);
-        PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8)) {
+  static ArrayNode newArray() {
+    return JSON.createArrayNode();
+  }
+
+  /** The log's header (when {@code intervals} starts at the series' first) and its lines. */
+  static byte[] logText(Series series, List<Interval> intervals) {
+    return logText(series, intervals, true);
+  }
+
+  static byte[] logText(Series series, List<Interval> intervals, boolean withHeader) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (PrintStream print = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
       HistogramLogWriter writer = new HistogramLogWriter(print);
-      writer.outputComment("loadgate series " + series.key().kind() + " " + series.key().name());
-      writer.outputComment("values in microseconds");
       long startMillis = series.startEpochMillis();
-      writer.outputBaseTime(startMillis);
       writer.setBaseTime(startMillis);
-      writer.outputStartTime(startMillis);
-      writer.outputLegend();
-      for (Interval interval : series.intervals()) {
+      if (withHeader) {
+        writer.outputComment("loadgate series " + series.key().kind() + " " + series.key().name());
+        writer.outputComment("values in microseconds");
+        writer.outputBaseTime(startMillis);
+        writer.outputStartTime(startMillis);
+        writer.outputLegend();
+      }
+      for (Interval interval : intervals) {
         writer.outputIntervalHistogram(interval.latencyMicros());
       }
     }
+    return bytes.toByteArray();
   }
 
-  private static Series readSeries(Path folder, JsonNode node) throws IOException {
-    SeriesKey key =
-        new SeriesKey(
-            Phase.valueOf(node.path("phase").asText()),
-            SeriesKind.valueOf(node.path("kind").asText()),
-            node.path("name").asText());
+  private static Series readSeries(Path folder, String where, JsonNode node, boolean live) {
+    SeriesKey key;
+    EnumMap<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+    try {
+      key =
+          new SeriesKey(
+              Phase.valueOf(node.path("phase").asText()),
+              SeriesKind.valueOf(node.path("kind").asText()),
+              node.path("name").asText());
+      node.path("outcomes")
+          .properties()
+          .forEach(e -> counts.put(Outcome.valueOf(e.getKey()), e.getValue().asLong()));
+    } catch (IllegalArgumentException e) {
+      throw new MeasurementFormatException(
+          where + ": not a series (" + e.getMessage() + "). The index was edited; rerun the load.",
+          e);
+    }
     List<Long> errors = new ArrayList<>();
     node.path("intervalErrors").forEach(n -> errors.add(n.asLong()));
-    List<Interval> intervals = new ArrayList<>();
     Path log = folder.resolve(node.path("file").asText());
-    HistogramLogReader reader = new HistogramLogReader(log.toFile());
-    try {
-      EncodableHistogram next;
-      int i = 0;
-      while ((next = reader.nextIntervalHistogram()) != null) {
-        Histogram histogram = (Histogram) next;
-        long errorCount = i < errors.size() ? errors.get(i) : 0;
+    List<HistogramLogFile.Entry> entries = HistogramLogFile.read(log);
+    if (entries.size() < errors.size() || (!live && entries.size() > errors.size())) {
+      throw new MeasurementFormatException(
+          log
+              + ": holds "
+              + entries.size()
+              + " intervals, but "
+              + INDEX_FILE
+              + " lists "
+              + errors.size()
+              + " (expected the same number). The log was cut at a line boundary or replaced;"
+              + " rerun the load.");
+    }
+    List<Interval> intervals = new ArrayList<>();
+    long samples = 0;
+    for (int i = 0; i < errors.size(); i++) {
+      HistogramLogFile.Entry entry = entries.get(i);
+      try {
         intervals.add(
             Interval.of(
-                histogram.getStartTimeStamp(), histogram.getEndTimeStamp(), histogram, errorCount));
-        i++;
+                entry.startEpochMillis(),
+                entry.endEpochMillis(),
+                entry.histogram(),
+                errors.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new MeasurementFormatException(
+            log + ":" + entry.line() + ": " + e.getMessage() + " (from " + INDEX_FILE + ")", e);
       }
-    } finally {
-      reader.close();
+      samples += entry.histogram().getTotalCount();
     }
-    EnumMap<Outcome, Long> counts = new EnumMap<>(Outcome.class);
-    node.path("outcomes")
-        .properties()
-        .forEach(e -> counts.put(Outcome.valueOf(e.getKey()), e.getValue().asLong()));
+    JsonNode indexed = node.path("samples");
+    if (indexed.isNumber() && indexed.asLong() != samples) {
+      throw new MeasurementFormatException(
+          log
+              + ": holds "
+              + samples
+              + " samples, but "
+              + INDEX_FILE
+              + " says "
+              + indexed.asLong()
+              + " (expected the same count). The log was cut or replaced; rerun the load.");
+    }
     return new Series(key, intervals, counts);
   }
 }

@@ -79,13 +79,100 @@ class AcceptedRunsTest {
         .isInstanceOf(AcceptedRunException.class)
         .hasMessage(
             dir
-                + ": the run is incomplete (expected a complete run, got complete=false: target"
-                + " unhealthy). Only complete runs can become a reference.");
+                + ": not accepted as a reference: the run is incomplete (expected complete=true,"
+                + " got complete=false: target unhealthy); the run did not pass its gate (expected"
+                + " verdict PASS or WARN, got unknown). A reference must be a complete, passing"
+                + " run without injected faults; pass --force to accept it anyway.");
+    assertThat(temp.resolve("accepted")).doesNotExist();
+  }
+
+  @Test
+  void refusesAFailedRunWithInjectedFaultsGivingEveryReason() throws IOException {
+    Path dir = run("r-fail", FAILED_WITH_FAULTS);
+
+    assertThatThrownBy(() -> AcceptedRuns.accept(dir, temp.resolve("accepted")))
+        .isInstanceOf(AcceptedRunException.class)
+        .hasMessage(
+            dir
+                + ": not accepted as a reference: the run did not pass its gate (expected verdict"
+                + " PASS or WARN, got FAIL); faults were injected (expected none, got"
+                + " [download=+2500ms]). A reference must be a complete, passing run without"
+                + " injected faults; pass --force to accept it anyway.");
+  }
+
+  @Test
+  void refusesARunWithoutResultsBecauseItsVerdictIsUnknown() throws IOException {
+    Path dir = run("r-merged", null);
+
+    assertThatThrownBy(() -> AcceptedRuns.accept(dir, temp.resolve("accepted")))
+        .hasMessageContaining(
+            "its verdict is unknown (expected a results.json with complete=true and verdict PASS"
+                + " or WARN, got no results.json)");
+  }
+
+  @Test
+  void forceAcceptsAnUnfitRunAndRecordsWhatWasForced() throws IOException {
+    Path stored =
+        AcceptedRuns.accept(run("r-fail", FAILED_WITH_FAULTS), temp.resolve("accepted"), true);
+
+    assertThat(Files.readString(stored.resolve(AcceptedRuns.ACCEPTED_FILE)))
+        .contains("\"forced\" : \"the run did not pass its gate")
+        .contains("\"complete\" : true");
+  }
+
+  @Test
+  void aCompleteRunOfTheSameSuiteIsAFitReference() throws IOException {
+    Path stored = AcceptedRuns.accept(run("r-ok", passed("smoke")), temp.resolve("accepted"));
+
+    assertThat(AcceptedRuns.unfitAsReferenceFor(stored, "smoke")).isEmpty();
+  }
+
+  @Test
+  void anAcceptedRunOfAnotherSuiteIsNoReference() throws IOException {
+    Path stored = AcceptedRuns.accept(run("r-auth", passed("auth")), temp.resolve("accepted"));
+
+    assertThat(AcceptedRuns.unfitAsReferenceFor(stored, "smoke"))
+        .contains(
+            stored
+                + ": the accepted run is of another suite (expected suite smoke, got auth). Gate"
+                + " against an accepted run of suite smoke, or accept one: loadgate run --suite"
+                + " smoke, then loadgate baselines accept RUN_DIR.");
+  }
+
+  @Test
+  void anIncompleteRunIsNoReferenceEvenWhenForcedIn() throws IOException {
+    Path stored =
+        AcceptedRuns.accept(
+            run("r-part", "{\"complete\":false,\"incompleteReason\":\"interrupted\"}"),
+            temp.resolve("accepted"),
+            true);
+
+    assertThat(AcceptedRuns.unfitAsReferenceFor(stored, "smoke"))
+        .contains(
+            stored
+                + ": the accepted run is incomplete (expected a complete run, got complete=false:"
+                + " interrupted). A partial run cannot be the reference of a regression gate;"
+                + " accept a complete run with loadgate baselines accept RUN_DIR.");
+  }
+
+  private static final String FAILED_WITH_FAULTS =
+      """
+      {"complete":true,"verdict":"FAIL","environment":{"jdk":"17","cores":2,"maxHeapBytes":1,
+       "os":"Linux","gitCommit":"abc","target":"embedded","suite":"smoke",
+       "extra":{"faults":"[download=+2500ms]"}}}
+      """;
+
+  private static String passed(String suite) {
+    return """
+        {"complete":true,"verdict":"PASS","environment":{"jdk":"17","cores":2,"maxHeapBytes":1,
+         "os":"Linux","gitCommit":"abc","target":"embedded","suite":"%s","extra":{}}}
+        """
+        .formatted(suite);
   }
 
   @Test
   void neverOverwritesAnAcceptedRun() throws IOException {
-    Path dir = run("r1", null);
+    Path dir = run("r1", passed("smoke"));
     AcceptedRuns.accept(dir, temp.resolve("accepted"));
 
     assertThatThrownBy(() -> AcceptedRuns.accept(dir, temp.resolve("accepted")))
@@ -105,7 +192,7 @@ class AcceptedRunsTest {
   @Test
   void aRunWithoutEnvironmentLoadsWithoutOne() throws IOException {
     AcceptedRun accepted =
-        AcceptedRuns.load(AcceptedRuns.accept(run("r2", null), temp.resolve("accepted")));
+        AcceptedRuns.load(AcceptedRuns.accept(run("r2", null), temp.resolve("accepted"), true));
 
     assertThat(accepted.environment()).isEmpty();
   }

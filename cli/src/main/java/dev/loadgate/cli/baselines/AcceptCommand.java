@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Accept a complete run as the reference for relative gates: copies its measurements and"
           + " environment into baselines/accepted/<run-id>/. Never overwrites an accepted run.",
+      "Refuses, with the reasons, a run that is incomplete, failed its gate, ran with injected"
+          + " faults (--inject) or has no results.json, unless --force.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -28,7 +30,10 @@ import picocli.CommandLine.Spec;
       "  # prints: accepted run 20261129T071502Z-smoke into baselines/accepted/20261129T071502Z-smoke",
       "  loadgate gate reports/<later-run> --against baselines/accepted/20261129T071502Z-smoke",
       "",
-      "Exit codes: 0 accepted, 2 bad input (no run folder, incomplete run, already accepted)."
+      "  loadgate baselines accept reports/20261129T073721Z-smoke --force   # a FAIL run, knowingly",
+      "",
+      "Exit codes: 0 accepted, 2 bad input (no run folder; an incomplete, failed or fault-injected"
+          + " run without --force; already accepted)."
     })
 final class AcceptCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -42,11 +47,18 @@ final class AcceptCommand implements Callable<Integer> {
       description = "Where accepted runs live (default: baselines/accepted).")
   private Path into;
 
+  @Option(
+      names = "--force",
+      description =
+          "Accept a run that is incomplete, failed its gate or ran with injected faults; the"
+              + " accepted run records what was forced.")
+  private boolean force;
+
   @Override
   public Integer call() {
     Path acceptedDir = LoadgateHome.orDefault(into, LoadgateHome.DEFAULT_ACCEPTED);
     try {
-      Path stored = AcceptedRuns.accept(runDir, acceptedDir);
+      Path stored = AcceptedRuns.accept(runDir, acceptedDir, force);
       spec.commandLine()
           .getOut()
           .println(

@@ -11,6 +11,7 @@ import dev.loadgate.cli.run.ConsoleSummary;
 import dev.loadgate.compare.CalibrationException;
 import dev.loadgate.config.Glob;
 import dev.loadgate.config.Suggestions;
+import dev.loadgate.measure.MeasurementFormatException;
 import dev.loadgate.measure.MeasurementStore;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.report.ResultsJson;
@@ -173,6 +174,10 @@ public final class GateCommand implements Callable<Integer> {
     String acceptedRunId = null;
     if (acceptedDir != null) {
       AcceptedRun accepted = AcceptedRuns.load(acceptedDir);
+      Optional<String> unfit = AcceptedRuns.unfitAsReferenceFor(acceptedDir, environment.suite());
+      if (unfit.isPresent()) {
+        throw new GateInputException("--against " + unfit.get());
+      }
       try {
         options = options.against(accepted).calibrated(CalibrationFile.load());
       } catch (CalibrationException e) {
@@ -297,6 +302,8 @@ public final class GateCommand implements Callable<Integer> {
   private Measurements readMeasurements(Path run) {
     try {
       return MeasurementStore.read(run);
+    } catch (MeasurementFormatException e) {
+      throw new GateInputException(e.getMessage());
     } catch (UncheckedIOException | IllegalArgumentException e) {
       String detail = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
       throw new GateInputException(

@@ -25,6 +25,7 @@ import dev.loadgate.config.Suggestions;
 import dev.loadgate.dbprobe.DbProbe;
 import dev.loadgate.dbprobe.EmailQueueProbe;
 import dev.loadgate.measure.Figure;
+import dev.loadgate.measure.LiveMeasurementLog;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.refapp.AppSecrets;
@@ -32,6 +33,7 @@ import dev.loadgate.refapp.FaultSpec;
 import dev.loadgate.report.RunReports;
 import dev.loadgate.report.RunResult;
 import dev.loadgate.run.Environment;
+import dev.loadgate.run.RunFolderException;
 import dev.loadgate.scaleout.RunIdentity;
 import dev.loadgate.simulations.LoadOutcome;
 import dev.loadgate.simulations.LoadPlan;
@@ -62,6 +64,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The real steps of a run, wired to loadgate's modules: baselines and suites (data), the reference
@@ -103,7 +106,7 @@ public final class ModuleRunSteps implements RunSteps {
     Optional<Baselines> baselines = loadBaselines(request.baselinesFile(), problems);
     Optional<Suite> suite = baselines.flatMap(b -> loadSuite(request, b, problems));
     Optional<AcceptedRun> accepted =
-        request.against().flatMap(against -> loadAccepted(against, problems));
+        request.against().flatMap(against -> loadAccepted(against, request.suite(), problems));
     if (request.against().isPresent()) {
       calibrationProblem().ifPresent(problems::add);
     }
@@ -117,6 +120,7 @@ public final class ModuleRunSteps implements RunSteps {
     }
     Optional<TargetProfile> external =
         request.embedded() ? Optional.empty() : Optional.of(externalProfile(request, problems));
+    problems.addAll(OutFolder.problems(request.reportsRoot()));
     if (suite.isEmpty()) {
       throw new BadInputException(problems);
     }
@@ -218,14 +222,21 @@ public final class ModuleRunSteps implements RunSteps {
     return Optional.ofNullable(suite);
   }
 
-  private static Optional<AcceptedRun> loadAccepted(String against, List<String> problems) {
+  private static Optional<AcceptedRun> loadAccepted(
+      String against, String suiteName, List<String> problems) {
     Path given = Path.of(against);
     Path folder =
         Files.isDirectory(given)
             ? given
             : LoadgateHome.resolveDefault(LoadgateHome.DEFAULT_ACCEPTED).resolve(against);
     try {
-      return Optional.of(AcceptedRuns.load(folder));
+      AcceptedRun accepted = AcceptedRuns.load(folder);
+      Optional<String> unfit = AcceptedRuns.unfitAsReferenceFor(folder, suiteName);
+      if (unfit.isPresent()) {
+        problems.add("--against " + unfit.get());
+        return Optional.empty();
+      }
+      return Optional.of(accepted);
     } catch (AcceptedRunException e) {
       problems.add("--against: " + e.getMessage());
       return Optional.empty();
@@ -477,6 +488,55 @@ public final class ModuleRunSteps implements RunSteps {
   @Override
   public Path writeReports(RunPlan plan, RunResult result) {
     return RunReports.write(plan.request().reportsRoot(), result);
+  }
+
+  @Override
+  public Optional<Path> beginRunFolder(RunPlan plan, RunResult started) {
+    Path folder;
+    try {
+      folder = RunReports.begin(plan.request().reportsRoot(), started);
+    } catch (RunFolderException | java.io.UncheckedIOException e) {
+      throw new BadInputException(List.of("--out: " + e.getMessage()));
+    }
+    RunLog.into(folder);
+    return Optional.of(folder);
+  }
+
+  @Override
+  public Optional<LiveMeasurementLog> recordLive(
+      Path runFolder, Recording recording, Consumer<String> onError) {
+    return Optional.of(
+        LiveMeasurementLog.start(
+            runFolder, recording, LiveMeasurementLog.DEFAULT_FLUSH_INTERVAL, onError));
+  }
+
+  @Override
+  public List<String> loggedProblems() {
+    return RunLog.active().map(RunLog::consoleLines).orElse(List.of());
+  }
+
+  @Override
+  public Path finishRunFolder(RunPlan plan, Path runFolder, RunResult result) {
+    try {
+      return RunReports.finish(runFolder, result);
+    } catch (RuntimeException e) {
+      try {
+        // Best effort: say why in results.json; on a full disk the folder keeps the start's
+        // results.json, which marks it incomplete too.
+        RunReports.rewriteResults(
+            runFolder,
+            new RunResult(
+                result.metadata(),
+                false,
+                "the reports could not be written: " + e.getMessage(),
+                result.checks(),
+                result.measurements(),
+                result.notes()));
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
   }
 
   /**

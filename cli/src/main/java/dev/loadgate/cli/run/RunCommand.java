@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
       "Loads a target with a suite of journeys, judges every documented limit in the baselines"
           + " file and writes reports/<run-id>/ (report.html, summary.md, junit.xml,"
           + " results.json, histograms).",
+      "The run folder is written as the run goes: a crash or kill -9 leaves every sample up to"
+          + " its last second, marked incomplete (loadgate gate judges it: exit 3).",
       "Without --target it starts embedded PostgreSQL and the reference app on free loopback"
           + " ports, seeds them, and stops both at the end.",
       ""

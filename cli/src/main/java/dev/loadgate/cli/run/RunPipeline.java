@@ -7,6 +7,7 @@ import dev.loadgate.cli.LoadgateHome;
 import dev.loadgate.cli.progress.Progress;
 import dev.loadgate.cli.scaleout.ShardAssignment;
 import dev.loadgate.measure.Figure;
+import dev.loadgate.measure.LiveMeasurementLog;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.report.RunMetadata;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code loadgate run} from validated options to exit code: target, preflight, load with the
@@ -58,9 +60,10 @@ public final class RunPipeline {
    */
   public int run(RunRequest request, List<String> optionProblems) {
     RunPlan plan = validate(request, optionProblems);
-    control.started();
     Instant started = clock.instant();
     State state = new State();
+    state.runFolder = steps.beginRunFolder(plan, starting(plan, started));
+    control.started();
     try {
       execute(plan, state);
     } catch (RunControl.AbortedException e) {
@@ -120,6 +123,8 @@ public final class RunPipeline {
     }
     Recording recording = Recording.start();
     state.recording = recording;
+    state.runFolder.ifPresent(
+        folder -> state.liveLog = steps.recordLive(folder, recording, state.liveProblems::add));
     progress.counting(recording::totalSamples, recording::totalErrors);
     if (probes && target.jdbcUrl().isPresent()) {
       state.probe = steps.startDatabaseProbe(target);
@@ -183,25 +188,57 @@ public final class RunPipeline {
     state.notes.addAll(steps.notes(plan, environment));
     RunResult result =
         new RunResult(
-            new RunMetadata(
-                RunIds.of(started, plan.request().shard().runLabel(plan.suite())),
-                started,
-                finished.isBefore(started) ? started : finished,
-                environment,
-                LoadgateHome.display(plan.request().baselinesFile()),
-                plan.request().against().orElse(null)),
+            metadata(plan, started, finished.isBefore(started) ? started : finished, environment),
             state.incompleteReason == null,
             state.incompleteReason,
             checks,
             measurements,
             state.notes);
-    Path runDir = steps.writeReports(plan, result);
+    state.liveLog.ifPresent(LiveMeasurementLog::close);
+    if (!state.liveProblems.isEmpty()) {
+      state.notes.addAll(state.liveProblems);
+      result =
+          new RunResult(
+              result.metadata(),
+              result.complete(),
+              result.incompleteReason(),
+              checks,
+              measurements,
+              state.notes);
+    }
+    Path runDir = null;
+    try {
+      runDir =
+          state.runFolder.isPresent()
+              ? steps.finishRunFolder(plan, state.runFolder.get(), result)
+              : steps.writeReports(plan, result);
+    } catch (RuntimeException e) {
+      // A full disk must not cost the verdict: it still reaches the console, as incomplete.
+      String problem = "the reports could not be written: " + e.getMessage();
+      state.incomplete(problem);
+      result =
+          new RunResult(
+              result.metadata(),
+              false,
+              result.complete() ? problem : result.incompleteReason() + "; " + problem,
+              checks,
+              measurements,
+              state.notes);
+    }
     progress.close();
     out.println();
     out.println(ConsoleSummary.render(result));
-    out.println("report: " + LoadgateHome.display(runDir.resolve("report.html")));
+    steps.loggedProblems().forEach(out::println);
+    if (runDir != null) {
+      out.println("report: " + LoadgateHome.display(runDir.resolve("report.html")));
+    } else {
+      out.println(
+          "reports: not written; what was measured is in "
+              + state.runFolder.map(LoadgateHome::display).orElse("no run folder")
+              + " (kept, marked incomplete)");
+    }
     ShardAssignment shard = plan.request().shard();
-    if (!shard.isWhole()) {
+    if (!shard.isWhole() && runDir != null) {
       // One shard's share is not the run: its exit code says only whether the share ran.
       out.println(
           shard.describe()
@@ -215,6 +252,49 @@ public final class RunPipeline {
     }
     out.flush();
     return result.exitCode();
+  }
+
+  /** What the run folder holds from the start: the plan, marked incomplete until the end. */
+  private RunResult starting(RunPlan plan, Instant started) {
+    RunRequest request = plan.request();
+    String note =
+        "plan: suite "
+            + plan.suite()
+            + ", warm-up "
+            + plan.warmup()
+            + ", measured "
+            + plan.measure()
+            + ", rate scale "
+            + request.rateScale()
+            + ", baselines "
+            + LoadgateHome.display(request.baselinesFile())
+            + request.against().map(a -> ", against " + a).orElse("");
+    return new RunResult(
+        metadata(plan, started, started, steps.environment(plan)),
+        false,
+        STOPPED_EARLY,
+        List.of(),
+        Measurements.EMPTY,
+        List.of(note));
+  }
+
+  /**
+   * Why a run folder reads as incomplete until the run replaces its results: loadgate was killed or
+   * crashed before the end.
+   */
+  static final String STOPPED_EARLY =
+      "loadgate stopped before the end of the run (killed or crashed); the folder holds what was"
+          + " measured up to then";
+
+  private static RunMetadata metadata(
+      RunPlan plan, Instant started, Instant finished, Environment environment) {
+    return new RunMetadata(
+        RunIds.of(started, plan.request().shard().runLabel(plan.suite())),
+        started,
+        finished,
+        environment,
+        LoadgateHome.display(plan.request().baselinesFile()),
+        plan.request().against().orElse(null));
   }
 
   private static void stopProbe(State state) {
@@ -239,6 +319,9 @@ public final class RunPipeline {
     final List<Figure> figures = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     String incompleteReason;
+    Optional<Path> runFolder = Optional.empty();
+    Optional<LiveMeasurementLog> liveLog = Optional.empty();
+    final List<String> liveProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void incomplete(String reason) {
       if (incompleteReason == null) {

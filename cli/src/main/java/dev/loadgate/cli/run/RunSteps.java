@@ -1,6 +1,7 @@
 package dev.loadgate.cli.run;
 
 import dev.loadgate.measure.Figure;
+import dev.loadgate.measure.LiveMeasurementLog;
 import dev.loadgate.measure.Measurements;
 import dev.loadgate.measure.Recording;
 import dev.loadgate.report.RunResult;
@@ -9,6 +10,8 @@ import dev.loadgate.verdict.Check;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The steps of {@code loadgate run} that use the other modules: baselines and suites, the reference
@@ -92,7 +95,51 @@ public interface RunSteps {
   /** Where the run happened; the target as {@link RunRequest#targetDisplay()} shows it. */
   Environment environment(RunPlan plan);
 
-  /** Writes the run folder and refreshes the run index; returns the run folder. */
+  /**
+   * Creates the run folder before anything starts, holding {@code started} (marked incomplete), so
+   * that a crash or a kill leaves a folder that reads as incomplete.
+   *
+   * @return the run folder; empty when these steps write their reports only at the end
+   * @throws dev.loadgate.cli.BadInputException when the folder cannot be created (nothing started)
+   */
+  default Optional<Path> beginRunFolder(RunPlan plan, RunResult started) {
+    return Optional.empty();
+  }
+
+  /**
+   * Starts writing what {@code recording} cuts into {@code runFolder} as the run goes.
+   *
+   * @param onError told why a flush failed (a full disk); the run goes on
+   * @return the live log, closed before the reports are written; empty when not written live
+   */
+  default Optional<LiveMeasurementLog> recordLive(
+      Path runFolder, Recording recording, Consumer<String> onError) {
+    return Optional.empty();
+  }
+
+  /**
+   * What libraries logged as warnings or errors during the run, one console line each, and where
+   * the details are; empty when nothing was logged.
+   */
+  default List<String> loggedProblems() {
+    return List.of();
+  }
+
+  /**
+   * Writes the reports into the folder {@link #beginRunFolder} made, and refreshes the run index.
+   *
+   * @throws RuntimeException when a report cannot be written (a full disk); what was written stays
+   *     and the folder still reads as incomplete
+   */
+  default Path finishRunFolder(RunPlan plan, Path runFolder, RunResult result) {
+    return writeReports(plan, result);
+  }
+
+  /**
+   * Writes the run folder and refreshes the run index; returns the run folder.
+   *
+   * @throws RuntimeException when a report cannot be written (a full disk); what was written stays
+   */
   Path writeReports(RunPlan plan, RunResult result);
 
   /** A running database probe. */

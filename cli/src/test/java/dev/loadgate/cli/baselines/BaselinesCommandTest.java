@@ -168,8 +168,9 @@ class BaselinesCommandTest {
             new Figure("db.query.mean", 3.5, "ms", 10, "db-probe", "", List.of())));
     Path into = temp.resolve("accepted");
 
-    int first = run("accept", runDir.toString(), "--into", into.toString());
-    int second = run("accept", runDir.toString(), "--into", into.toString());
+    // No results.json: its verdict is unknown, so it takes --force (refusals: the fault battery).
+    int first = run("accept", runDir.toString(), "--into", into.toString(), "--force");
+    int second = run("accept", runDir.toString(), "--into", into.toString(), "--force");
 
     assertThat(first).as(err.toString()).isEqualTo(ExitCodes.PASS);
     assertThat(out.toString()).startsWith("accepted run 20261129T071502Z-smoke into ");

@@ -149,7 +149,8 @@ class GateCommandTest {
   void comparesAgainstAnAcceptedRun(@TempDir Path temp) {
     Path reports = temp.resolve("reports");
     Path accepted = writeRun(reports, measurements(100), true, List.of());
-    Path acceptedDir = AcceptedRuns.accept(accepted, temp.resolve("accepted"));
+    // The fixture run has no checks, hence verdict FAIL: accepted with force.
+    Path acceptedDir = AcceptedRuns.accept(accepted, temp.resolve("accepted"), true);
     Path run = writeRunAt(reports, "20261129T073000Z-smoke", measurements(300));
     int code =
         gate(
@@ -181,7 +182,8 @@ class GateCommandTest {
     Path accepted =
         AcceptedRuns.accept(
             writeRun(home.resolve("old-reports"), measurements(100), true, List.of()),
-            home.resolve("baselines/accepted"));
+            home.resolve("baselines/accepted"),
+            true);
     String before = System.getProperty("loadgate.home");
     System.setProperty("loadgate.home", home.toString());
     try {

@@ -44,6 +44,8 @@ final class FakeSteps implements RunSteps {
   Status checkStatus = Status.PASS;
   boolean withDatabase = true;
   volatile RunResult written;
+  volatile RunResult begun;
+  RuntimeException writeFailure;
   volatile Measurements judged;
   volatile boolean targetClosed;
 
@@ -184,8 +186,22 @@ final class FakeSteps implements RunSteps {
   }
 
   @Override
+  public Optional<Path> beginRunFolder(RunPlan plan, RunResult started) {
+    begun = started;
+    return Optional.of(Path.of("build-reports").resolve(started.metadata().runId()));
+  }
+
+  @Override
+  public Path finishRunFolder(RunPlan plan, Path runFolder, RunResult result) {
+    return writeReports(plan, result);
+  }
+
+  @Override
   public Path writeReports(RunPlan plan, RunResult result) {
     calls.add("writeReports");
+    if (writeFailure != null) {
+      throw writeFailure;
+    }
     written = result;
     return plan.request().reportsRoot().resolve(result.metadata().runId());
   }

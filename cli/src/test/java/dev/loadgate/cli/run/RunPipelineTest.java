@@ -95,6 +95,45 @@ class RunPipelineTest {
   }
 
   @Test
+  void theRunFolderIsBegunBeforeTheTargetMarkedIncompleteWithThePlan() {
+    steps.preflightFailure = new IllegalStateException("boom");
+    run(false);
+    assertThat(steps.begun.complete()).isFalse();
+    assertThat(steps.begun.incompleteReason())
+        .isEqualTo(
+            "loadgate stopped before the end of the run (killed or crashed); the folder holds"
+                + " what was measured up to then");
+    assertThat(steps.begun.notes())
+        .singleElement()
+        .asString()
+        .startsWith("plan: suite smoke, warm-up PT1S, measured PT2S, rate scale 1.0, baselines ");
+  }
+
+  @Test
+  void aFullDiskWhileWritingReportsStillPrintsTheVerdictTableAndExitsThree() {
+    steps.writeFailure =
+        new java.io.UncheckedIOException(
+            "could not write build-reports/x/report.html (No space left on device)",
+            new java.io.IOException("No space left on device"));
+
+    int code = run(false);
+
+    assertThat(code).isEqualTo(3);
+    String text = console.toString();
+    assertThat(text)
+        .containsPattern("PASS +latency\\.auth\\.p95")
+        .contains(
+            "verdict: FAIL (exit 3): run incomplete: the reports could not be written: could not"
+                + " write build-reports/x/report.html (No space left on device)")
+        .contains(
+            "reports: not written; what was measured is in build-reports/"
+                + steps.begun.metadata().runId()
+                + " (kept, marked incomplete)");
+    assertThat(steps.targetClosed).isTrue();
+    assertThat(control.awaitFinished(Duration.ZERO)).isEqualTo(3);
+  }
+
+  @Test
   void withoutJmhOrDatabaseThoseStepsAreSkipped() {
     steps.withDatabase = false;
     assertThat(run(false)).isZero();
