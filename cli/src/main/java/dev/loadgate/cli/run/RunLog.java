@@ -78,6 +78,17 @@ final class RunLog {
     counter.start();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
+    // Below WARN, Gatling and Netty log whole requests, headers (Authorization, apikey) included:
+    // whatever configured the context before (or logback's DEBUG default when nothing did), the
+    // run's log takes warnings and errors only, so no secret reaches the file.
+    root.setLevel(Level.WARN);
+    for (Logger configured : context.getLoggerList()) {
+      if (configured != root
+          && configured.getLevel() != null
+          && !configured.getLevel().isGreaterOrEqual(Level.WARN)) {
+        configured.setLevel(Level.WARN);
+      }
+    }
     root.addAppender(appender);
     root.addAppender(counter);
     org.slf4j.Logger uncaught = LoggerFactory.getLogger("loadgate.uncaught");

@@ -60,6 +60,24 @@ class RunLogTest {
   }
 
   @Test
+  void requestDumpsBelowWarnNeverReachTheFileWhateverTheLevelsWereBefore() throws Exception {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context
+        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        .setLevel(ch.qos.logback.classic.Level.DEBUG);
+    context.getLogger("io.gatling.http").setLevel(ch.qos.logback.classic.Level.TRACE);
+
+    RunLog.into(runFolder);
+    Logger tx = LoggerFactory.getLogger("io.gatling.http.engine.tx.HttpTxExecutor");
+    tx.debug("Write request: Authorization: Bearer planted-secret-in-a-debug-line");
+    tx.info("Sending request: apikey planted-secret-in-an-info-line");
+    tx.warn("request failed");
+
+    String file = Files.readString(runFolder.resolve(RunLog.FILE));
+    assertThat(file).contains("request failed").doesNotContain("planted-secret");
+  }
+
+  @Test
   void nothingLoggedMeansNothingOnTheConsole() {
     assertThat(RunLog.into(runFolder).consoleLines()).isEmpty();
   }

@@ -143,8 +143,13 @@ class EmbeddedTargetIT {
       assertThat(Files.isDirectory(live)).isTrue();
 
       assertThat(get(target.baseUrl().resolve("/api/health"))).isEqualTo(200);
-      // The fault reached the child: the auth routes answer with the injected status.
-      assertThat(get(target.baseUrl().resolve("/auth/v1/user"))).isEqualTo(503);
+      // The fault reached the child: the auth routes answer with the injected status (past the
+      // gateway's apikey check, which answers 401 without the key).
+      assertThat(
+              get(
+                  target.baseUrl().resolve("/auth/v1/user"),
+                  target.profile().supabaseAnonKey().reveal()))
+          .isEqualTo(503);
       assertThat(target.profile().accounts("subscriber")).hasSize(40);
       assertThat(target.profile().accounts("subscriber").get(0).approvedLetterIds()).hasSize(3);
       assertThat(target.profile().admin()).isPresent();
@@ -180,8 +185,16 @@ class EmbeddedTargetIT {
   }
 
   private static int get(URI url) throws Exception {
+    return send(HttpRequest.newBuilder(url).GET().build());
+  }
+
+  private static int get(URI url, String apiKey) throws Exception {
+    return send(HttpRequest.newBuilder(url).header("apikey", apiKey).GET().build());
+  }
+
+  private static int send(HttpRequest request) throws Exception {
     return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.discarding())
+        .send(request, HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 
