@@ -60,7 +60,12 @@ public record RunSet(
       if (count > 0) {
         coverage(runs, count, group.orElse("?"), gaps);
       }
-      overlap(runs, mismatches);
+      // A stopped shard's window ends where it was stopped: it makes the run incomplete (a gap,
+      // below) and says nothing about whether the shards ran together.
+      List<RunIdentity> finished = runs.stream().filter(RunIdentity::complete).toList();
+      if (finished.size() > 1) {
+        overlap(finished, mismatches);
+      }
     }
     for (RunIdentity run : runs) {
       if (!run.complete()) {

@@ -155,6 +155,21 @@ class RunSetTest {
   }
 
   @Test
+  void aShardStoppedBeforeTheOthersStartedIsAGapNotAWindowMismatch() {
+    RunSet set =
+        RunSet.check(
+            List.of(
+                shard("s0", "0/2"),
+                run("s1", "1/2", Map.of("incomplete", "", "start", "2026-12-02T13:00:00Z"))));
+
+    assertThat(set.mismatches()).isEmpty();
+    assertThat(set.gaps())
+        .singleElement()
+        .asString()
+        .startsWith("/nonexistent/reports/s1 (shard 1/2): the run is incomplete");
+  }
+
+  @Test
   void shardsOfOtherGroupsCountsOrVersionsOrDisjointWindowsAreNotOneRun() {
     assertThat(
             RunSet.check(
